@@ -1,0 +1,1 @@
+"""Built-in checks. Importing this package registers them all in `registry.REGISTRY`."""

@@ -1,0 +1,217 @@
+"""The plain, immutable records that flow through the pipeline.
+
+parsing/segmentation produce `Document`s of `Block`s of `Segment`s; alignment
+produces `AlignedPair`s; checks produce `Finding`s; reporters only read them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Sequence
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A decoded corpus file; knows how to turn a character offset into line and column."""
+
+    path: str  # as shown to the user (relative to the checked root when possible)
+    text: str
+    line_starts: tuple[int, ...] = field(repr=False, default=())
+
+    @classmethod
+    def from_text(cls, path: str, text: str) -> "SourceFile":
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        return cls(path=path, text=text, line_starts=tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        line_index = bisect.bisect_right(self.line_starts, offset) - 1
+        return line_index + 1, offset - self.line_starts[line_index] + 1
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence of one language version, as plain text with a map back to the file.
+
+    `offsets[i]` is the offset in `source.text` of `text[i]`; markdown syntax that was
+    removed (emphasis, link targets) is simply absent from `text`.
+    """
+
+    text: str
+    source: SourceFile = field(repr=False, compare=False)
+    offsets: tuple[int, ...] = field(repr=False, compare=False)
+    block: int  # index of the block in its document
+    block_kind: str  # "heading", "paragraph", "list_item", "quote", "table_row"
+    index: int = 0  # position of the segment in its document's flat segment list
+
+    @property
+    def file(self) -> str:
+        return self.source.path
+
+    def position(self, char_index: int = 0) -> tuple[int, int]:
+        """1-based (line, column) in the file of character `char_index` of `text`."""
+        if not self.offsets:
+            return 1, 1
+        char_index = min(max(char_index, 0), len(self.offsets) - 1)
+        return self.source.position(self.offsets[char_index])
+
+    @property
+    def line(self) -> int:
+        return self.position(0)[0]
+
+    @property
+    def column(self) -> int:
+        return self.position(0)[1]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit of a document: heading, paragraph, list item, quote, table row."""
+
+    index: int
+    kind: str
+    segments: tuple[Segment, ...]
+    level: int = 0  # heading level or list depth
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One language version of one release."""
+
+    release: str
+    lang: str
+    source: SourceFile = field(repr=False)
+    blocks: tuple[Block, ...]
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return tuple(s for b in self.blocks for s in b.segments)
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One alignment unit: source sentence indices and target sentence indices (either may be empty)."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+
+    def gold_format(self) -> str:
+        """The bead as written in the benchmark gold files: `[0]:[0, 1]`."""
+        return f"[{', '.join(map(str, self.source))}]:[{', '.join(map(str, self.target))}]"
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """Source sentence(s) and their counterpart(s) in one target language."""
+
+    source: tuple[Segment, ...]
+    target: tuple[Segment, ...]
+    source_lang: str
+    target_lang: str
+    score: float = 0.0  # alignment cost of the bead (lower is more certain)
+
+    @property
+    def source_text(self) -> str:
+        return " ".join(s.text for s in self.source)
+
+    @property
+    def target_text(self) -> str:
+        return " ".join(s.text for s in self.target)
+
+    @property
+    def is_omission(self) -> bool:
+        return bool(self.source) and not self.target
+
+    @property
+    def is_addition(self) -> bool:
+        return bool(self.target) and not self.source
+
+
+@dataclass(frozen=True)
+class Span:
+    """A marked stretch of a sentence: (start, end) character indices into a segment's joined text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check found, where, and why; the registry turns it into a `Finding`.
+
+    Checks build problems and never choose their own code: that keeps codes unique
+    and lets the configuration change a check's severity in one place.
+    """
+
+    release: str
+    source_lang: str
+    lang: str  # language of the file the problem points at
+    file: str
+    line: int
+    column: int
+    message: str
+    source: str  # source sentence text (in the source language)
+    target: str  # target sentence text (in `target_lang`)
+    target_lang: str = ""
+    expected: str | None = None
+    found: str | None = None
+    source_spans: tuple[Span, ...] = ()
+    target_spans: tuple[Span, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()  # extra labelled lines, e.g. ("machine translation", "...")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A `Problem` stamped with the code, category and severity of the check that found it."""
+
+    code: str
+    category: str
+    severity: Severity
+    problem: Problem
+
+    def __getattr__(self, name: str):
+        # Reporters read location and texts straight off the finding.
+        return getattr(self.problem, name)
+
+    def sort_key(self) -> tuple:
+        p = self.problem
+        return (p.release, p.file, p.line, p.column, self.code, p.lang, p.message)
+
+
+def joined_text(segments: Sequence[Segment]) -> str:
+    return " ".join(s.text for s in segments)
+
+
+def locate(segments: Sequence[Segment], char_index: int) -> tuple[str, int, int]:
+    """(file, line, column) of `char_index` in the space-joined text of `segments`."""
+    if not segments:
+        return "", 1, 1
+    pos = 0
+    for seg in segments:
+        end = pos + len(seg.text)
+        if char_index <= end or seg is segments[-1]:
+            line, column = seg.position(char_index - pos)
+            return seg.file, line, column
+        pos = end + 1
+    raise AssertionError("unreachable")
