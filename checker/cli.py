@@ -11,3 +11,6 @@ from checker import __version__
 @click.version_option(__version__, prog_name="checker")
 def main() -> None:
     """Translation-consistency checker for NL/FR/EN press releases."""
+
+
+# Sub-command groups that live in their own modules are registered below, one line each.

@@ -1,0 +1,1 @@
+"""Click sub-commands that live in their own modules; `checker.cli` registers them."""
