@@ -1,0 +1,124 @@
+"""The translation cache: SQLite, keyed by model + revision + settings, direction and normalised sentence.
+
+Re-running on an unchanged corpus then translates nothing. WAL mode and a busy timeout let
+two runs read and write the same file at once; entries are only ever inserted, so a race
+between two runs that translate the same sentence costs one duplicate translation, never
+a wrong one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping, Sequence
+
+CACHE_FILE = "translations.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translation (
+    model TEXT NOT NULL,        -- Translator.cache_key: model id @ revision # settings
+    direction TEXT NOT NULL,    -- nl-en
+    source TEXT NOT NULL,       -- normalised sentence
+    target TEXT NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (model, direction, source)
+) WITHOUT ROWID
+"""
+_CHUNK = 500  # stays below SQLite's limit on bound parameters
+
+
+@dataclass(frozen=True)
+class ModelUsage:
+    model: str
+    entries: int
+    text_bytes: int  # UTF-8 size of the cached sentences and translations
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    path: Path
+    entries: int
+    file_bytes: int
+    models: tuple[ModelUsage, ...]
+
+
+class TranslationCache:
+    def __init__(self, path: str | Path, timeout_s: float = 60.0) -> None:
+        self.path = Path(path)
+        self.timeout_s = timeout_s
+
+    @classmethod
+    def in_directory(cls, cache_dir: str | Path) -> "TranslationCache":
+        return cls(Path(cache_dir) / CACHE_FILE)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=self.timeout_s, isolation_level=None)
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {int(self.timeout_s * 1000)}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute(_SCHEMA)
+            yield connection
+        finally:
+            connection.close()
+
+    def get_many(self, model: str, direction: str, sentences: Sequence[str]) -> dict[str, str]:
+        """Cached translations of those `sentences` that have one."""
+        found: dict[str, str] = {}
+        unique = list(dict.fromkeys(sentences))
+        with self._connect() as connection:
+            for start in range(0, len(unique), _CHUNK):
+                chunk = unique[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT source, target FROM translation WHERE model = ? AND direction = ? AND source IN ({marks})",
+                    (model, direction, *chunk),
+                )
+                found.update(rows)
+        return found
+
+    def put_many(self, model: str, direction: str, translations: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
+        items = list(translations.items() if isinstance(translations, Mapping) else translations)
+        if not items:
+            return
+        now = time.time()
+        with self._connect() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.executemany(
+                    "INSERT OR IGNORE INTO translation (model, direction, source, target, created) VALUES (?, ?, ?, ?, ?)",
+                    [(model, direction, source, target, now) for source, target in items],
+                )
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    def info(self) -> CacheInfo:
+        if not self.path.exists():
+            return CacheInfo(self.path, 0, 0, ())
+        with self._connect() as connection:
+            rows = connection.execute(
+                "SELECT model, COUNT(*), SUM(LENGTH(CAST(source AS BLOB)) + LENGTH(CAST(target AS BLOB)))"
+                " FROM translation GROUP BY model ORDER BY model"
+            ).fetchall()
+        models = tuple(ModelUsage(model, entries, size or 0) for model, entries, size in rows)
+        file_bytes = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file())
+        return CacheInfo(self.path, sum(m.entries for m in models), file_bytes, models)
+
+    def clear(self, model: str | None = None) -> int:
+        """Delete every entry (or those of one model); returns how many were deleted."""
+        if not self.path.exists():
+            return 0
+        with self._connect() as connection:
+            if model is None:
+                deleted = connection.execute("DELETE FROM translation").rowcount
+            else:
+                deleted = connection.execute("DELETE FROM translation WHERE model = ?", (model,)).rowcount
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("VACUUM")
+        return deleted
