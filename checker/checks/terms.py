@@ -1,0 +1,278 @@
+"""Terminology checks: approved renderings (TERM001), forbidden forms (TERM002), brand casing (TERM003).
+
+One wrong term gives one finding: the three checks share one analysis of each aligned
+pair, and an entry that a forbidden form or a miscased form already accounts for is not
+reported as missing as well.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from rapidfuzz import fuzz
+
+from checker.checks.context import ReleaseContext
+from checker.checks.registry import check
+from checker.glossary.entries import Entry, Glossary, TermMatch
+from checker.records import AlignedPair, Problem, Span, locate
+
+# A near-miss this close to an approved form is reported even when the entry is also
+# rendered correctly elsewhere in the sentence (source names it twice, target once right).
+NEAR_MISS = 88.0
+# Below this the closest stretch of the target is no real candidate: say nothing found.
+CANDIDATE = 60.0
+
+_WORD = re.compile(r"[^\s]+")
+_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{},.;:!?"
+
+
+@dataclass(frozen=True)
+class PairTerms:
+    """The glossary's view of one aligned pair."""
+
+    pair: AlignedPair
+    source: tuple[TermMatch, ...]  # leftmost-longest
+    target: tuple[TermMatch, ...]  # leftmost-longest
+    target_all: tuple[TermMatch, ...]  # nested hits included, to tell whether an entry is there at all
+
+
+_CACHE: dict[int, tuple[object, dict[str, list[PairTerms]]]] = {}
+
+
+def analyse(context: ReleaseContext) -> dict[str, list[PairTerms]]:
+    """Glossary matches of every pair of the release, per target language (computed once)."""
+    cached = _CACHE.get(id(context))
+    if cached is not None and cached[0] is context:
+        return cached[1]
+    glossary: Glossary = context.glossary
+    result: dict[str, list[PairTerms]] = {}
+    for lang, pairs in context.pairs.items():
+        result[lang] = [
+            PairTerms(
+                pair=pair,
+                source=tuple(glossary.find(pair.source_text, pair.source_lang)),
+                target=tuple(glossary.find(pair.target_text, pair.target_lang)),
+                target_all=tuple(glossary.find(pair.target_text, pair.target_lang, overlapping=True)),
+            )
+            for pair in pairs
+        ]
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(context)] = (context, result)
+    return result
+
+
+def _has_glossary(context: ReleaseContext) -> bool:
+    return context.glossary is not None and len(context.glossary) > 0
+
+
+def _problem(context: ReleaseContext, pair: AlignedPair, *, in_source: bool, start: int, end: int, message: str,
+             entry: Entry, expected: str | None, found: str | None,
+             source_spans: tuple[Span, ...] = ()) -> Problem:
+    segments = pair.source if in_source else pair.target
+    file, line, column = locate(segments, start)
+    spans = (Span(start, end),)
+    return Problem(
+        release=context.release,
+        source_lang=pair.source_lang,
+        lang=pair.source_lang if in_source else pair.target_lang,
+        file=file,
+        line=line,
+        column=column,
+        message=message,
+        source=pair.source_text,
+        target=pair.target_text,
+        target_lang=pair.target_lang,
+        expected=expected,
+        found=found,
+        source_spans=spans if in_source else source_spans,
+        target_spans=() if in_source else spans,
+        extra=(("note", entry.note),) if entry.note else (),
+    )
+
+
+@check("TERM001", "missing-approved-term", "term", "error", needs_glossary=True)
+def missing_approved_term(context: ReleaseContext) -> Iterator[Problem]:
+    """Source sentence names a glossary term; its translation lacks every approved rendering.
+
+    ## What it does
+    For each glossary entry found in a source sentence (inflected, hyphenated and elided
+    forms included), checks that the aligned target sentence contains one of the entry's
+    forms in the target language. The finding points at the closest stretch of the target
+    (fuzzy match) when there is one, else at the start of the target sentence.
+
+    ## Why is this bad?
+    A concept rendered differently from release to release reads as two different things:
+    partners, journalists and funders search for the official name.
+
+    ## Example
+    ```
+    nl: Het Technologisch Innovatiepartnerschap (PIT) telt 26 partners.
+    fr: Le partenariat technologique (PIT) compte 26 partenaires.
+    ```
+
+    ## Use instead
+    ```
+    fr: Le Partenariat d'Innovation Technologique (PIT) compte 26 partenaires.
+    ```
+    """
+    if not _has_glossary(context):
+        return
+    for lang, analysed in analyse(context).items():
+        for terms in analysed:
+            if not terms.pair.target or not terms.source:
+                continue
+            yield from _missing_in_pair(context, terms)
+
+
+def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Problem]:
+    pair = terms.pair
+    target_lang = pair.target_lang
+    source_count: dict[str, int] = {}
+    source_spans: dict[str, list[Span]] = {}
+    entries: dict[str, Entry] = {}
+    for match in terms.source:
+        # A miscased source form of a case-sensitive entry may be an ordinary word (`namen`).
+        if not match.entry.forms.get(target_lang) or not match.exact_case:
+            continue
+        source_count[match.entry.id] = source_count.get(match.entry.id, 0) + 1
+        source_spans.setdefault(match.entry.id, []).append(Span(match.start, match.end))
+        entries[match.entry.id] = match.entry
+    target_count: dict[str, int] = {}
+    for match in terms.target_all:
+        target_count[match.entry.id] = target_count.get(match.entry.id, 0) + 1
+    # Stretches already accounted for by some entry are no candidate for another one.
+    taken = [(m.start, m.end) for m in terms.target_all]
+    for entry_id, count in source_count.items():
+        entry = entries[entry_id]
+        present = target_count.get(entry_id, 0)
+        if present >= count:
+            continue
+        candidate = _closest(pair.target_text, entry.forms[target_lang], taken)
+        if present:
+            # Fewer mentions than in the source is normal (pronouns): only a near-miss counts.
+            if candidate is None or candidate[2] < NEAR_MISS:
+                continue
+        expected = entry.forms[target_lang][0]
+        if candidate is not None and candidate[2] >= CANDIDATE:
+            start, end, _ = candidate
+            found = pair.target_text[start:end]
+            message = f"{entry.name}: expected '{expected}', found '{found}'"
+        else:
+            start, end, found = 0, 0, None
+            message = f"{entry.name}: expected '{expected}', found no rendering of it"
+        yield _problem(context, pair, in_source=False, start=start, end=end, message=message, entry=entry,
+                       expected=expected, found=found, source_spans=tuple(source_spans[entry_id]))
+
+
+def _closest(text: str, forms: tuple[str, ...], taken: list[tuple[int, int]]) -> tuple[int, int, float] | None:
+    """The stretch of `text` (whole words) most like one of `forms`: (start, end, score 0-100)."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    best: tuple[int, int, float] | None = None
+    for form in forms:
+        wanted = form.lower()
+        size = len(form.split())
+        for width in range(max(1, size - 1), size + 2):
+            for i in range(0, len(words) - width + 1):
+                start, end = words[i][0], words[i + width - 1][1]
+                while start < end and text[start] in _EDGE_PUNCTUATION:
+                    start += 1
+                while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+                    end -= 1
+                if end <= start or any(start < t_end and end > t_start for t_start, t_end in taken):
+                    continue
+                score = fuzz.ratio(text[start:end].lower(), wanted)
+                if best is None or score > best[2]:
+                    best = (start, end, score)
+    return best
+
+
+@check("TERM002", "forbidden-term", "term", "error", needs_glossary=True)
+def forbidden_term(context: ReleaseContext) -> Iterator[Problem]:
+    """A form the glossary forbids appears in a sentence.
+
+    ## What it does
+    Reports every forbidden form of a glossary entry, wherever it appears: in a target
+    sentence (pointing at the translation) and in a source sentence (pointing at the
+    source file, once, however many languages it is aligned with).
+
+    ## Why is this bad?
+    Forbidden forms are the known wrong renderings: a near-miss name
+    (`Advanced Therapy Medical Products`) or a superseded one that must not come back.
+
+    ## Example
+    ```
+    en: The Technology Innovation Partnership brings together 26 partners.
+    ```
+
+    ## Use instead
+    ```
+    en: The Technological Innovation Partnership brings together 26 partners.
+    ```
+    """
+    if not _has_glossary(context):
+        return
+    reported_source: set[tuple[str, int, int]] = set()
+    for lang, analysed in analyse(context).items():
+        for terms in analysed:
+            pair = terms.pair
+            for match in terms.source:
+                if not match.forbidden:
+                    continue
+                where = locate(pair.source, match.start)
+                if where in reported_source:
+                    continue
+                reported_source.add(where)
+                yield _forbidden(context, pair, match, in_source=True)
+            for match in terms.target:
+                if match.forbidden:
+                    yield _forbidden(context, pair, match, in_source=False)
+
+
+def _forbidden(context: ReleaseContext, pair: AlignedPair, match: TermMatch, in_source: bool) -> Problem:
+    entry = match.entry
+    expected = entry.preferred(match.lang)
+    advice = f": use '{expected}'" if expected else ""
+    return _problem(context, pair, in_source=in_source, start=match.start, end=match.end,
+                    message=f"{entry.name}: forbidden form '{match.text}'{advice}",
+                    entry=entry, expected=expected, found=match.text)
+
+
+@check("TERM003", "term-casing", "term", "error", needs_glossary=True)
+def term_casing(context: ReleaseContext) -> Iterator[Problem]:
+    """A case-sensitive glossary term (brand, acronym) is written with the wrong capitals.
+
+    ## What it does
+    For entries marked `case_sensitive: true`, reports a target form that matches the
+    glossary only when case is ignored. A miscased form that is all lowercase (`pit`) is
+    reported only when the source sentence names the entry, since it may be an ordinary word.
+
+    ## Why is this bad?
+    Brand names and acronyms have one spelling: `MEDVIA`, `BioWin`, `ATMP`.
+
+    ## Example
+    ```
+    en: Medvia represents 150 members.
+    ```
+
+    ## Use instead
+    ```
+    en: MEDVIA represents 150 members.
+    ```
+    """
+    if not _has_glossary(context):
+        return
+    for lang, analysed in analyse(context).items():
+        for terms in analysed:
+            in_source = {m.entry.id for m in terms.source if m.exact_case}
+            for match in terms.target:
+                if match.exact_case or match.forbidden:
+                    continue
+                if match.text.islower() and match.entry.id not in in_source:
+                    continue
+                expected = match.form
+                yield _problem(context, terms.pair, in_source=False, start=match.start, end=match.end,
+                               message=f"{match.entry.name}: casing '{match.text}', expected '{expected}'",
+                               entry=match.entry, expected=expected, found=match.text)

@@ -1,0 +1,204 @@
+"""Load YAML glossaries with line numbers, so every error names its file, line and reason.
+
+The YAML is composed into nodes (`yaml.compose`) rather than loaded into plain objects:
+nodes keep their position, and a glossary error the user cannot locate is of no use.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import yaml
+
+from checker.glossary.entries import Entry, Glossary, GlossaryError
+from checker.glossary.text import normalise
+
+DEFAULT_LANGUAGES = ("nl", "fr", "en")
+ALL = "all"  # the same form in every language (do-not-translate names)
+FLAGS = ("case_sensitive", "accent_sensitive")
+TEXT_KEYS = ("note", "label")
+ENTRY_KEYS = ("id", ALL, "forbidden", *FLAGS, *TEXT_KEYS)
+TOP_LEVEL_KEYS = ("terms",)
+_LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
+
+
+def discover_glossaries(root: Path) -> list[Path]:
+    """`glossaries/*.yaml` (and `.yml`) under `root`, in a stable order."""
+    folder = Path(root) / "glossaries"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_glossaries(paths: Sequence[Path], languages: Sequence[str] = DEFAULT_LANGUAGES) -> Glossary:
+    """Read and validate every glossary file; ids must be unique across all of them."""
+    entries: list[Entry] = []
+    seen: dict[str, Entry] = {}
+    for path in paths:
+        for entry in load_entries(Path(path), languages):
+            if entry.id in seen:
+                first = seen[entry.id]
+                raise GlossaryError(entry.path, entry.line, f"duplicate id '{entry.id}' (first defined at {first.origin})")
+            seen[entry.id] = entry
+            entries.append(entry)
+    return Glossary(entries=tuple(entries), languages=tuple(languages), paths=tuple(str(p) for p in paths))
+
+
+def load_entries(path: Path, languages: Sequence[str] = DEFAULT_LANGUAGES) -> list[Entry]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise GlossaryError(path, 0, f"cannot read glossary: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise GlossaryError(path, 0, "glossary is not UTF-8 text") from None
+    return parse_entries(text, str(path), languages)
+
+
+def parse_entries(text: str, path: str, languages: Sequence[str] = DEFAULT_LANGUAGES) -> list[Entry]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark else 0
+        problem = getattr(error, "problem", None) or str(error)
+        raise GlossaryError(path, line, f"invalid YAML: {problem}") from None
+    if root is None:
+        return []
+    reader = _NodeReader(path, tuple(languages))
+    return reader.read_root(root)
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+class _NodeReader:
+    def __init__(self, path: str, languages: tuple[str, ...]) -> None:
+        self.path = path
+        self.languages = languages
+
+    def fail(self, node: yaml.Node, reason: str) -> GlossaryError:
+        return GlossaryError(self.path, _line(node), reason)
+
+    def mapping(self, node: yaml.Node, what: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, f"{what} must be a mapping")
+        keys: dict[str, int] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                raise self.fail(key, f"{what}: keys must be plain words")
+            if key.value in keys:
+                raise self.fail(key, f"{what}: key '{key.value}' given twice (first on line {keys[key.value]})")
+            keys[key.value] = _line(key)
+        return list(node.value)
+
+    def scalar(self, node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":map", ":seq")):
+            raise self.fail(node, f"{what} must be a string")
+        value = node.value.strip()
+        if not value:
+            raise self.fail(node, f"{what} is empty")
+        return value
+
+    def flag(self, node: yaml.Node, what: str) -> bool:
+        if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":bool"):
+            raise self.fail(node, f"{what} must be true or false")
+        return node.value.lower() in ("true", "yes", "on", "y")
+
+    def forms(self, node: yaml.Node, what: str) -> list[tuple[str, int]]:
+        """A string or a list of strings, with the line of each."""
+        if isinstance(node, yaml.SequenceNode):
+            if not node.value:
+                raise self.fail(node, f"{what}: empty list of forms")
+            return [(self.scalar(item, what), _line(item)) for item in node.value]
+        return [(self.scalar(node, what), _line(node))]
+
+    def language(self, key: yaml.ScalarNode, allowed: tuple[str, ...], what: str) -> str:
+        name = key.value
+        if name == ALL or name in self.languages:
+            return name
+        if _LANGUAGE_LIKE.match(name):
+            raise self.fail(key, f"{what}: unknown language '{name}' (languages: {', '.join(self.languages)})")
+        raise self.fail(key, f"{what}: unknown key '{name}' (expected one of: {', '.join(allowed)})")
+
+    def read_root(self, root: yaml.Node) -> list[Entry]:
+        terms_node = None
+        for key, value in self.mapping(root, "glossary"):
+            if key.value not in TOP_LEVEL_KEYS:
+                raise self.fail(key, f"unknown top-level key '{key.value}' (expected: terms)")
+            terms_node = value
+        if terms_node is None or (isinstance(terms_node, yaml.ScalarNode) and terms_node.tag.endswith(":null")):
+            return []
+        if not isinstance(terms_node, yaml.SequenceNode):
+            raise self.fail(terms_node, "'terms' must be a list of entries")
+        entries: list[Entry] = []
+        ids: dict[str, int] = {}
+        for node in terms_node.value:
+            entry = self.read_entry(node)
+            if entry.id in ids:
+                raise self.fail(node, f"duplicate id '{entry.id}' (first defined on line {ids[entry.id]})")
+            ids[entry.id] = entry.line
+            entries.append(entry)
+        return entries
+
+    def read_entry(self, node: yaml.Node) -> Entry:
+        pairs = self.mapping(node, "entry")
+        entry_id = None
+        approved: dict[str, list[tuple[str, int]]] = {}
+        forbidden: dict[str, list[tuple[str, int]]] = {}
+        flags = {"case_sensitive": False, "accent_sensitive": True}
+        texts = {"note": "", "label": ""}
+        allowed = (*ENTRY_KEYS, *self.languages)
+        for key, value in pairs:
+            name = key.value
+            if name == "id":
+                entry_id = self.scalar(value, "id")
+            elif name in FLAGS:
+                flags[name] = self.flag(value, name)
+            elif name in TEXT_KEYS:
+                texts[name] = self.scalar(value, name)
+            elif name == "forbidden":
+                for lang_key, forms in self.mapping(value, "forbidden"):
+                    lang = self.language(lang_key, (ALL, *self.languages), "forbidden")
+                    forbidden.setdefault(lang, []).extend(self.forms(forms, f"forbidden {lang}"))
+            else:
+                lang = self.language(key, allowed, "entry")
+                approved.setdefault(lang, []).extend(self.forms(value, lang))
+        what = f"entry '{entry_id}'" if entry_id else "entry"
+        if entry_id is None:
+            raise self.fail(node, "entry has no 'id'")
+        if not approved:
+            raise self.fail(node, f"{what} has no forms (give 'all' or at least one of: {', '.join(self.languages)})")
+        forms = self._per_language(approved)
+        bans = self._per_language(forbidden)
+        for lang, banned in bans.items():
+            allowed_keys = {normalise(f): f for f, _ in forms.get(lang, [])}
+            for form, line in banned:
+                if normalise(form) in allowed_keys:
+                    raise GlossaryError(
+                        self.path, line, f"{what}: '{form}' is both approved and forbidden in {lang}"
+                    )
+        return Entry(
+            id=entry_id,
+            forms={lang: tuple(_unique(f for f, _ in fs)) for lang, fs in forms.items()},
+            forbidden={lang: tuple(_unique(f for f, _ in fs)) for lang, fs in bans.items()},
+            case_sensitive=flags["case_sensitive"],
+            accent_sensitive=flags["accent_sensitive"],
+            note=texts["note"],
+            label=texts["label"],
+            path=self.path,
+            line=_line(node),
+        )
+
+    def _per_language(self, forms: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
+        # Language-specific forms come first (they are the preferred ones), then the shared ones.
+        out = {lang: list(forms.get(lang, [])) for lang in self.languages}
+        for lang in self.languages:
+            out[lang].extend(forms.get(ALL, []))
+        return {lang: fs for lang, fs in out.items() if fs}
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
