@@ -1,0 +1,1 @@
+"""Locale data tables read by the pipeline stages (abbreviations, and the like)."""

@@ -1,0 +1,230 @@
+"""Sentence segmentation: a file's blocks cut into `Segment`s that know where they came from.
+
+pysbd does the sentence splitting (see the scouting notes, §1), with four rules of
+our own around it:
+
+1. Lines first. "\\n" in a block's text (a hard break, a table-cell border) always
+   ends a sentence, so headings, bullets and contact lines never merge.
+2. Project abbreviations (`checker.data.abbreviations`) and initials are masked
+   before pysbd sees a line: their periods become a private-use character of the
+   same length, so offsets do not move, and pysbd cannot split there.
+3. pysbd's Dutch and French "prepositive" lists are empty, so titles split
+   ("Dhr. | Peeters"); they are extended once, at import.
+4. Fast path: a line with no `.`, `!`, `?` or `…` followed by a space (after
+   masking) is one sentence, and pysbd is not called at all.
+
+Spans come from our own walk over pysbd's sentences, not from its `char_span=True`:
+that option looks every sentence up again with a regex over the whole text (quadratic)
+and silently drops a sentence whose text pysbd changed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pysbd
+from pysbd.languages import LANGUAGE_CODES
+
+from checker.data import abbreviations
+from checker.markdown import TextBlock, parse_blocks
+from checker.records import Block, Document, Segment, SourceFile
+
+# Stands in for a masked period: not a letter, digit, space or punctuation to pysbd.
+_MASK = "\ue000"
+_FALLBACK_LANGUAGE = "en"
+# Single-character spaces kept as they are when whitespace is collapsed: a (narrow)
+# no-break space is a thousands separator in French figures ("1 200").
+_KEPT_SPACES = frozenset("\u00a0\u202f")
+
+# A possible sentence end: terminal punctuation, optional closing quotes or brackets,
+# then a space and more text. A line without one is a single sentence.
+_POSSIBLE_BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
+# pysbd ends a sentence at "... Wat" but not at "… Wat"; translators use either, so
+# the one-character ellipsis is shown to pysbd as a period (same length) before a capital.
+_ELLIPSIS_BEFORE_CAPITAL = re.compile(r"…(?=[\"'”’»)\]]*\s+[A-ZÀ-ÖØ-Þ])")
+# Initials before a name: "A. De Croo", "J.-M. Dupont", "J.M. Dupont". One capital and
+# a period before a capitalised word is far more often an initial than a sentence end.
+_INITIALS = re.compile(r"(?<![\w.\-])[A-ZÀ-ÖØ-Þ]\.(?:-?[A-ZÀ-ÖØ-Þ]\.)*(?=\s+[A-ZÀ-ÖØ-Þ])")
+
+
+def _patch_pysbd() -> None:
+    for lang, extra in abbreviations.PYSBD_PREPOSITIVE.items():
+        table = LANGUAGE_CODES[lang].Abbreviation
+        table.PREPOSITIVE_ABBREVIATIONS = sorted(set(table.PREPOSITIVE_ABBREVIATIONS) | set(extra))
+    for lang, extra in abbreviations.PYSBD_ABBREVIATIONS.items():
+        table = LANGUAGE_CODES[lang].Abbreviation
+        table.ABBREVIATIONS = sorted(set(table.ABBREVIATIONS) | set(extra))
+
+
+_patch_pysbd()
+
+
+def _variants(entries: tuple[str, ...]) -> list[str]:
+    """Each entry as written and with a capital first letter ("bv." and "Bv." at a sentence start)."""
+    seen: dict[str, None] = {}
+    for entry in entries:
+        seen[entry] = None
+        seen[entry[0].upper() + entry[1:]] = None
+    # Longest first, so "p. ex." wins over "p." in the alternation.
+    return sorted(seen, key=len, reverse=True)
+
+
+def _alternation(entries: tuple[str, ...]) -> str:
+    return "|".join(re.escape(entry).replace(r"\ ", r"\s+") for entry in _variants(entries))
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_pattern(lang: str) -> re.Pattern[str]:
+    never = abbreviations.NEVER_FINAL.get(lang, ())
+    number = abbreviations.BEFORE_NUMBER.get(lang, ())
+    continued = abbreviations.FINAL_UNLESS_CONTINUED.get(lang, ())
+    alternatives = []
+    if never:
+        alternatives.append(f"(?:{_alternation(never)})")
+    if number:
+        alternatives.append(rf"(?:{_alternation(number)})(?=\s*\d)")
+    if continued:
+        alternatives.append(rf"(?:{_alternation(continued)})(?=\s+[^\W\d_A-ZÀ-ÖØ-Þ]|\s*\d|\s*[,;:)])")
+    # Not inside a longer word or abbreviation: "Mr." must not match in "Hmr.".
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(alternatives)})" if alternatives else r"(?!)")
+
+
+def mask_abbreviations(line: str, lang: str) -> str:
+    """`line` with the periods of known abbreviations and initials replaced, length unchanged."""
+
+    def hide(match: re.Match[str]) -> str:
+        return match.group().replace(".", _MASK)
+
+    # Initials first: "J.-M." must be seen whole before "M." (Monsieur) is masked on its own.
+    line = _INITIALS.sub(hide, line)
+    return _abbreviation_pattern(lang).sub(hide, line)
+
+
+@lru_cache(maxsize=None)
+def _segmenter(lang: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=lang if lang in LANGUAGE_CODES else _FALLBACK_LANGUAGE, clean=False)
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of a plain-text string, whitespace trimmed.
+
+    Every "\\n" is a boundary; empty and whitespace-only stretches give no span.
+    """
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.extend((line_start + s, line_start + e) for s, e in _line_sentences(line, lang))
+        line_start += len(line) + 1
+    return spans
+
+
+def _line_sentences(line: str, lang: str) -> list[tuple[int, int]]:
+    masked = _ELLIPSIS_BEFORE_CAPITAL.sub(".", mask_abbreviations(line, lang))
+    if not _POSSIBLE_BOUNDARY.search(masked):
+        return [_trim(line, 0, len(line))]
+    sentences = _segmenter(lang).processor(masked).process()
+    return _merge_fragments(line, _locate(masked, sentences))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _locate(text: str, sentences: list[str]) -> list[tuple[int, int]]:
+    """Spans of pysbd's `sentences` in `text`, found by walking both while ignoring whitespace.
+
+    If pysbd changed a sentence's text so that it no longer matches, the rest of the
+    line becomes one sentence: a missed split is better than a lost sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for sentence in sentences:
+        wanted = [ch for ch in sentence if not ch.isspace()]
+        if not wanted:
+            continue
+        start = end = None
+        pos = cursor
+        for ch in wanted:
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            if pos >= len(text) or text[pos] != ch:
+                start = None
+                break
+            if start is None:
+                start = pos
+            pos += 1
+            end = pos
+        if start is None:
+            break
+        spans.append((start, end))
+        cursor = end
+    rest = _trim(text, cursor, len(text))
+    if rest[0] < rest[1]:
+        spans.append(rest)
+    return spans
+
+
+def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fold a span with no letter or digit (a lone "»" or ")") into the sentence before it."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not any(ch.isalnum() for ch in text[start:end]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def build_document(release: str, lang: str, source: SourceFile) -> Document:
+    """The file's blocks, each cut into sentences; blocks left empty are dropped."""
+    blocks: list[Block] = []
+    segment_index = 0
+    for text_block in parse_blocks(source):
+        segments = []
+        for start, end in split_sentences(text_block.text, lang):
+            text, offsets = _collapse_whitespace(text_block, start, end)
+            if not text:
+                continue
+            segments.append(
+                Segment(
+                    text=text,
+                    source=source,
+                    offsets=offsets,
+                    block=len(blocks),
+                    block_kind=text_block.kind,
+                    index=segment_index,
+                )
+            )
+            segment_index += 1
+        if segments:
+            blocks.append(Block(index=len(blocks), kind=text_block.kind, segments=tuple(segments), level=text_block.level))
+    return Document(release=release, lang=lang, source=source, blocks=tuple(blocks))
+
+
+def _collapse_whitespace(block: TextBlock, start: int, end: int) -> tuple[str, tuple[int, ...]]:
+    """`block.text[start:end]` stripped, each whitespace run one space (mapped to the run's first character)."""
+    text, offsets = block.text, block.offsets
+    start, end = _trim(text, start, end)
+    chars: list[str] = []
+    kept: list[int] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch.isspace():
+            run_end = i + 1
+            while run_end < end and text[run_end].isspace():
+                run_end += 1
+            chars.append(ch if run_end - i == 1 and ch in _KEPT_SPACES else " ")
+            kept.append(offsets[i])
+            i = run_end
+        else:
+            chars.append(ch)
+            kept.append(offsets[i])
+            i += 1
+    return "".join(chars), tuple(kept)
