@@ -141,8 +141,11 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Prob
         source_spans.setdefault(match.entry.id, []).append(Span(match.start, match.end))
         entries[match.entry.id] = match.entry
     target_count: dict[str, int] = {}
-    for match in terms.target_all:
+    for match in terms.target:
         target_count[match.entry.id] = target_count.get(match.entry.id, 0) + 1
+    for match in terms.target_all:
+        # Nested inside another entry's name (`SPW` in `SPW Économie, Emploi, Recherche`): present once.
+        target_count.setdefault(match.entry.id, 1)
     # Stretches already accounted for by some entry are no candidate for another one.
     taken = [(m.start, m.end) for m in terms.target_all]
     for entry_id, count in source_count.items():

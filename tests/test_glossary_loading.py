@@ -1,0 +1,117 @@
+"""Loading glossaries: the YAML format, and every error naming its file, line and reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.glossary import GlossaryError, discover_glossaries, load_glossaries
+
+LANGS = ("nl", "fr", "en")
+
+
+def write(tmp_path: Path, text: str, name: str = "g.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_entry_forms_flags_and_all(tmp_path):
+    path = write(tmp_path, """\
+terms:
+  - id: pit
+    label: PIT
+    nl: Technologisch Innovatiepartnerschap
+    fr: [Partenariat d'Innovation Technologique, PIT wallon]
+    en: Technological Innovation Partnership
+    forbidden:
+      en: [Technology Innovation Partnership]
+    note: Walloon instrument
+  - id: medvia
+    all: MEDVIA
+    case_sensitive: true
+    accent_sensitive: false
+""")
+    glossary = load_glossaries([path], LANGS)
+    pit, medvia = glossary.entries
+    assert pit.forms["fr"] == ("Partenariat d'Innovation Technologique", "PIT wallon")
+    assert pit.preferred("fr") == "Partenariat d'Innovation Technologique"
+    assert pit.forbidden == {"en": ("Technology Innovation Partnership",)}
+    assert (pit.name, pit.note, pit.line) == ("PIT", "Walloon instrument", 2)
+    assert medvia.forms == {"nl": ("MEDVIA",), "fr": ("MEDVIA",), "en": ("MEDVIA",)}
+    assert (medvia.case_sensitive, medvia.accent_sensitive) == (True, False)
+
+
+def test_language_forms_come_before_shared_ones(tmp_path):
+    path = write(tmp_path, "terms:\n  - id: a\n    all: ATMP\n    fr: médicament de thérapie innovante\n")
+    (entry,) = load_glossaries([path], LANGS).entries
+    assert entry.forms["fr"] == ("médicament de thérapie innovante", "ATMP")
+    assert entry.forms["en"] == ("ATMP",)
+
+
+def test_empty_file_is_an_empty_glossary(tmp_path):
+    assert len(load_glossaries([write(tmp_path, "")], LANGS)) == 0
+
+
+@pytest.mark.parametrize(
+    "text, line, reason",
+    [
+        ("terms:\n  - id: a\n    nl: [x\n", 4, "invalid YAML"),
+        ("terms:\n  - id: a\n    de: Wort\n", 3, "unknown language 'de'"),
+        ("terms:\n  - id: a\n    forbidden:\n      es: [x]\n    nl: y\n", 4, "unknown language 'es'"),
+        ("terms:\n  - id: a\n    note: no forms here\n", 2, "has no forms"),
+        ("terms:\n  - id: a\n    nl: x\n  - id: a\n    nl: y\n", 4, "duplicate id 'a'"),
+        ("terms:\n  - id: a\n    en: Work Package\n    forbidden:\n      en: [work package]\n", 5,
+         "both approved and forbidden"),
+        ("terms:\n  - id: a\n    all: x\n    forbidden:\n      en: [X]\n", 5, "both approved and forbidden"),
+        ("terms:\n  - id: a\n    nl: x\n    synonyms: y\n", 4, "unknown key 'synonyms'"),
+        ("terms:\n  - id: a\n    nl: x\n    case_sensitive: maybe\n", 4, "must be true or false"),
+        ("terms:\n  - nl: x\n", 2, "has no 'id'"),
+        ("terms:\n  - id: a\n    nl: ''\n", 3, "is empty"),
+        ("terms:\n  - id: a\n    nl: []\n", 3, "empty list"),
+        ("entries:\n  - id: a\n", 1, "unknown top-level key"),
+        ("terms: [1, 2]\n", 1, "must be a mapping"),
+        ("terms:\n  - id: a\n    nl: x\n    nl: y\n", 4, "given twice"),
+    ],
+)
+def test_errors_name_file_line_and_reason(tmp_path, text, line, reason):
+    path = write(tmp_path, text)
+    with pytest.raises(GlossaryError) as caught:
+        load_glossaries([path], LANGS)
+    error = caught.value
+    assert (error.path, error.line) == (str(path), line)
+    assert reason in error.reason
+    assert str(error).startswith(f"{path}:{line}: ")
+
+
+def test_duplicate_id_across_files_names_both(tmp_path):
+    first = write(tmp_path, "terms:\n  - id: pit\n    nl: a\n", "a.yaml")
+    second = write(tmp_path, "terms:\n  - id: x\n    nl: b\n  - id: pit\n    nl: c\n", "b.yaml")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossaries([first, second], LANGS)
+    assert (caught.value.path, caught.value.line) == (str(second), 4)
+    assert f"{first}:2" in caught.value.reason
+
+
+def test_languages_come_from_the_configuration(tmp_path):
+    path = write(tmp_path, "terms:\n  - id: a\n    de: Arbeitspaket\n")
+    assert load_glossaries([path], ("nl", "de")).entries[0].forms == {"de": ("Arbeitspaket",)}
+
+
+def test_unreadable_file_is_a_glossary_error(tmp_path):
+    with pytest.raises(GlossaryError, match="cannot read"):
+        load_glossaries([tmp_path / "missing.yaml"], LANGS)
+
+
+def test_discovery_finds_yaml_files_in_order(tmp_path):
+    (tmp_path / "glossaries").mkdir()
+    for name in ("b.yaml", "a.yml", "notes.txt"):
+        (tmp_path / "glossaries" / name).write_text("terms: []\n")
+    assert [p.name for p in discover_glossaries(tmp_path)] == ["a.yml", "b.yaml"]
+
+
+def test_project_glossary_is_valid():
+    root = Path(__file__).resolve().parent.parent
+    glossary = load_glossaries(discover_glossaries(root), LANGS)
+    assert {"pit", "atmp-expansion", "medvia", "vlaio-name", "cagr", "work-package"} <= set(glossary.by_id)
