@@ -44,8 +44,9 @@ _POSSIBLE_BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 # the one-character ellipsis is shown to pysbd as a period (same length) before a capital.
 _ELLIPSIS_BEFORE_CAPITAL = re.compile(r"…(?=[\"'”’»)\]]*\s+[A-ZÀ-ÖØ-Þ])")
 # Initials before a name: "A. De Croo", "J.-M. Dupont", "J.M. Dupont". One capital and
-# a period before a capitalised word is far more often an initial than a sentence end.
-_INITIALS = re.compile(r"(?<![\w.\-])[A-ZÀ-ÖØ-Þ]\.(?:-?[A-ZÀ-ÖØ-Þ]\.)*(?=\s+[A-ZÀ-ÖØ-Þ])")
+# a period before a capitalised word is far more often an initial than a sentence end;
+# it must start a word ("R&D. En" ends a sentence).
+_INITIALS = re.compile(r"(?<![^\s(\"'“‘«])[A-ZÀ-ÖØ-Þ]\.(?:-?[A-ZÀ-ÖØ-Þ]\.)*(?=\s+[A-ZÀ-ÖØ-Þ])")
 
 
 def _patch_pysbd() -> None:
