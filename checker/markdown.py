@@ -328,18 +328,13 @@ class _MarkdownBlocks:
         return i
 
     def _table_row(self, row: _Line) -> list[TextBlock]:
-        row = row.lstrip()
-        inline = _Inline(row.text, list(range(row.start, row.start + len(row.text))), self.link_labels)
-        borders = _cell_borders(row.text)
         chars: list[tuple[str, int]] = []
-        cell_start = 0
-        for border in [*borders, len(row.text)]:
-            cell = inline.render(cell_start, border)
+        for border, cell_src, cell_offsets in _table_cells(row.lstrip()):
+            cell = _Inline(cell_src, cell_offsets, self.link_labels).render(0, len(cell_src))
             if any(not ch.isspace() for ch, _ in cell):
                 if chars:
-                    chars.append(("\n", row.start + cell_start - 1))
+                    chars.append(("\n", border))
                 chars.extend(cell)
-            cell_start = border + 1
         return _text_block("table_row", 0, chars)
 
     # -- containers
@@ -410,27 +405,33 @@ def _text_block(kind: str, level: int, chars: list[tuple[str, int]]) -> list[Tex
     return [TextBlock(kind, level, "".join(ch for ch, _ in chars), tuple(off for _, off in chars))]
 
 
-def _cell_borders(row: str) -> list[int]:
-    """Indices of the `|` that separate cells: not escaped, not inside a code span."""
-    borders = []
+def _table_cells(row: _Line) -> list[tuple[int, str, list[int]]]:
+    """(offset of the `|` before the cell, cell text, offsets) for each cell of a table row.
+
+    As in GFM, every `|` not escaped separates cells, inside code spans too, and `\\|`
+    stands for a pipe wherever it is.
+    """
+    cells: list[tuple[int, str, list[int]]] = []
+    text: list[str] = []
+    offsets: list[int] = []
+    border = row.start
     i = 0
-    while i < len(row):
-        ch = row[i]
-        if ch == "\\":
+    while i <= len(row.text):
+        ch = row.text[i] if i < len(row.text) else "|"
+        if ch == "\\" and row.text[i + 1 : i + 2] == "|":
+            text.append("|")
+            offsets.append(row.start + i + 1)
             i += 2
             continue
-        if ch == "`":
-            run = len(row) - len(row[i:].lstrip("`"))
-            closing = row.find("`" * run, i + run)
-            if closing != -1:
-                i = closing + run
-                continue
-            i += run
-            continue
         if ch == "|":
-            borders.append(i)
+            cells.append((border, "".join(text), offsets))
+            text, offsets = [], []
+            border = row.start + i
+        else:
+            text.append(ch)
+            offsets.append(row.start + i)
         i += 1
-    return borders
+    return cells
 
 
 # --------------------------------------------------------------------------- inline
