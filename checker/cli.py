@@ -1,16 +1,178 @@
-"""Command-line interface: wires the pipeline stages together and owns the exit codes."""
+"""Command-line interface: wires the pipeline stages together and owns the exit codes.
+
+Exit codes: 0 no finding at or above the fail level, 1 findings at or above it,
+2 the run could not be completed as asked (usage, configuration, unreadable input).
+"""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import click
 
 from checker import __version__
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+class InputError(click.ClickException):
+    """Bad input or configuration: one clear message, exit code 2 (click's own default is 1)."""
+
+    exit_code = EXIT_INPUT
+
+    def show(self, file=None) -> None:
+        click.echo(f"checker: error: {self.format_message()}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
 def main() -> None:
     """Translation-consistency checker for NL/FR/EN press releases."""
+
+
+def _is_corpus_file(output: Path, corpus: Path, languages) -> bool:
+    output = output.resolve()
+    corpus = corpus.resolve()
+    inside = output == corpus or corpus in output.parents
+    return inside and output.suffix in (".md", ".txt") and output.stem in languages
+
+
+@main.command("check")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--source", "source_lang", metavar="LANG", help="Source language (default: [checker] source, or the first language).")
+@click.option("--languages", metavar="LIST", help="Comma-separated languages of every release (default: nl,fr,en or [checker] languages).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE instead of standard output.")
+@click.option("--glossary", "glossary_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
+              help="Glossary to use in addition to the configured ones (repeatable).")
+@click.option("--no-default-glossaries", is_flag=True, help="Use only the --glossary files, not the configured ones.")
+@click.option("--model-dir", type=click.Path(path_type=Path, file_okay=False), help="Directory with one translation model per language pair.")
+@click.option("--no-model", is_flag=True, help="Do not use a translation model even if one is available.")
+@click.option("--backend", type=click.Choice(["auto", "transformers", "ctranslate2"]), default="auto", show_default=True,
+              help="Translation engine.")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), help="Translation cache directory.")
+@click.option("--select", multiple=True, metavar="CODE", help="Run only these checks (code or prefix, e.g. NUM).")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these checks (code or prefix).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1 (default: error).")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), help="setup.cfg to read [checker] from (default: the nearest one).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal).")
+def check_command(path: Path, source_lang, languages, output_format, output, glossary_files, no_default_glossaries,
+                  model_dir, no_model, backend, cache_dir, select, ignore, fail_on, config_file, color) -> None:
+    """Check every release under PATH (a corpus directory or one release directory)."""
+    from dataclasses import replace
+
+    from checker.config import ConfigError, load_config
+    from checker.pipeline import run_check
+    from checker.records import Severity
+    from checker.report import REPORTERS
+
+    try:
+        config = load_config(path, config_file)
+    except ConfigError as error:
+        raise InputError(str(error)) from None
+    if languages:
+        config = replace(config, languages=tuple(l.strip() for l in languages.split(",") if l.strip()))
+    source_lang = source_lang or (config.source if config.source in config.languages else config.languages[0])
+    if source_lang not in config.languages:
+        raise InputError(f"--source {source_lang} is not one of the languages ({', '.join(config.languages)})")
+    if len(config.languages) < 2:
+        raise InputError("at least two languages are needed to compare versions")
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if output is not None and _is_corpus_file(output, path, config.languages):
+        raise InputError(f"--output {output} would overwrite a corpus file; the checker never writes into the corpus")
+
+    glossary = _load_glossary(config, glossary_files, no_default_glossaries)
+    service = None if no_model else _translation_service(config, model_dir, cache_dir, backend)
+
+    run = run_check(path, config, source_lang=source_lang, glossary=glossary, translation_service=service,
+                    select=select, ignore=ignore)
+    for problem in run.input_problems:
+        click.echo(f"checker: error: {problem}", err=True)
+    for line in run.skipped:
+        click.echo(f"checker: {line}", err=True)
+
+    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    report = REPORTERS[output_format](color=use_color).render(run)
+    if output is not None:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(report, encoding="utf-8")
+        except OSError as error:
+            raise InputError(f"--output {output}: {error.strerror or error}") from None
+    else:
+        click.echo(report, nl=False)
+
+    if run.input_problems:
+        sys.exit(EXIT_INPUT)
+    threshold = Severity(fail_on) if fail_on else config.fail_on
+    failing = any(f.severity.rank >= threshold.rank for f in run.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _load_glossary(config, extra_files, no_default: bool):
+    from checker.glossary import GlossaryError, load_glossaries
+
+    paths = [] if no_default else [p for p in config.glossary_paths() if p.exists() or not any(c in str(p) for c in "*?[")]
+    paths += list(extra_files)
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: glossary not found")
+    if not paths:
+        return None
+    try:
+        return load_glossaries(paths, config.languages)
+    except GlossaryError as error:
+        raise InputError(str(error)) from None
+
+
+def _translation_service(config, model_dir, cache_dir, backend):
+    from checker.translate.service import TranslationService
+
+    settings = dict(config.settings)
+    settings.setdefault("languages", ", ".join(config.languages))
+    base = config.root or Path.cwd()
+    if "model_dir" in settings and not Path(settings["model_dir"]).is_absolute():
+        settings["model_dir"] = str(base / settings["model_dir"])
+    if "cache_dir" in settings and not Path(settings["cache_dir"]).is_absolute():
+        settings["cache_dir"] = str(base / settings["cache_dir"])
+    return TranslationService.from_config(
+        settings, model_dir=str(model_dir) if model_dir else None, cache_dir=str(cache_dir) if cache_dir else None,
+        backend=backend,
+    )
+
+
+@main.command("checks")
+@click.option("--verbose", "-v", is_flag=True, help="Print each check's full documentation.")
+def checks_command(verbose: bool) -> None:
+    """List every check with its code, category, default severity and documentation."""
+    from checker.checks.registry import all_checks
+
+    for spec in all_checks():
+        needs = " (needs a translation model)" if spec.needs_model else (" (needs a glossary)" if spec.needs_glossary else "")
+        click.echo(f"{spec.code}  {spec.category:<9} {spec.severity.value:<8} {spec.name}: {spec.summary}{needs}")
+        if verbose:
+            click.echo("")
+            click.echo("\n".join("    " + line if line else "" for line in spec.documentation.splitlines()[1:]).strip("\n"))
+            click.echo("")
+
+
+@main.command("explain")
+@click.argument("code")
+def explain_command(code: str) -> None:
+    """Print the documentation of one check (e.g. `checker explain NUM001`)."""
+    from checker.checks.registry import REGISTRY, all_checks
+
+    all_checks()
+    spec = REGISTRY.get(code.upper())
+    if spec is None:
+        raise InputError(f"unknown check {code}; `checker checks` lists them")
+    click.echo(f"{spec.code} ({spec.name}) — category {spec.category}, default severity {spec.severity.value}")
+    click.echo("")
+    click.echo(spec.documentation)
 
 
 # Sub-command groups that live in their own modules are registered below, one line each.

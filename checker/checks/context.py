@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, TypeVar
 
 from checker.records import AlignedPair, Document
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,13 @@ class ReleaseContext:
     glossary: Any = None  # checker.glossary.Glossary when one is loaded
     translations: Any = None  # MT results per target lang when a model is available
     options: Mapping[str, Any] = field(default_factory=dict)
+    # Work several checks share (e.g. the number comparison of every pair), done once per release.
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def target_langs(self) -> tuple[str, ...]:

@@ -1,0 +1,120 @@
+"""Finding releases on disk and reading their language versions, read-only.
+
+A corpus is a directory of release directories (`corpora/<release-id>/<lang>.md`),
+or a single release directory. Every problem with the input becomes an `InputProblem`
+with a one-line message; nothing here raises on bad input and nothing is ever written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from checker.records import SourceFile
+
+EXTENSIONS = (".md", ".txt")
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """Something in the input that stops part of the corpus from being checked."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ReleaseFiles:
+    release: str
+    directory: Path
+    files: dict[str, SourceFile]  # lang -> decoded file (only the readable ones)
+
+
+def display_path(path: Path, base: Path) -> str:
+    """The path as the user should see it: relative to the working directory when possible."""
+    for root in (Path.cwd(), base):
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            continue
+    return str(path)
+
+
+def _language_files(directory: Path, languages: Sequence[str]) -> dict[str, list[Path]]:
+    found: dict[str, list[Path]] = {}
+    for lang in languages:
+        for ext in EXTENSIONS:
+            candidate = directory / f"{lang}{ext}"
+            if candidate.is_file():
+                found.setdefault(lang, []).append(candidate)
+    return found
+
+
+def discover_releases(path: Path, languages: Sequence[str]) -> tuple[list[Path], list[InputProblem]]:
+    """The release directories under `path`, sorted; or problems if there are none."""
+    if not path.exists():
+        return [], [InputProblem(str(path), "no such file or directory")]
+    if not path.is_dir():
+        return [], [InputProblem(str(path), "not a directory: pass a corpus directory or a release directory")]
+    if _language_files(path, languages):
+        return [path], []
+    releases = [d for d in sorted(path.iterdir()) if d.is_dir() and not d.name.startswith(".")]
+    releases = [d for d in releases if _language_files(d, languages)]
+    if not releases:
+        names = ", ".join(f"{lang}.md" for lang in languages)
+        return [], [InputProblem(str(path), f"no release found: expected <release>/{{{names}}} files")]
+    return releases, []
+
+
+def read_source_file(path: Path, shown_as: str) -> tuple[SourceFile | None, InputProblem | None]:
+    """Decode one file as UTF-8 (a BOM is allowed); report, never raise, when it cannot be used."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, InputProblem(shown_as, f"cannot read: {error.strerror or error}")
+    if not data.strip():
+        return None, InputProblem(shown_as, "file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, InputProblem(
+            shown_as,
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at line {line}); save the file as UTF-8",
+        )
+    if "\x00" in text:
+        return None, InputProblem(shown_as, "looks like a binary file, not text")
+    if not text.strip():
+        return None, InputProblem(shown_as, "file is empty")
+    # Offsets are kept per character; a lone CR is not a line break anywhere else in the pipeline.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceFile.from_text(shown_as, text), None
+
+
+def read_release(directory: Path, languages: Sequence[str], base: Path) -> tuple[ReleaseFiles, list[InputProblem]]:
+    """Read every language version of one release directory."""
+    problems: list[InputProblem] = []
+    files: dict[str, SourceFile] = {}
+    candidates = _language_files(directory, languages)
+    shown_dir = display_path(directory, base)
+    for lang in languages:
+        paths = candidates.get(lang, [])
+        if not paths:
+            problems.append(
+                InputProblem(shown_dir, f"release has no {lang} version (expected {lang}.md or {lang}.txt)")
+            )
+            continue
+        if len(paths) > 1:
+            names = " and ".join(p.name for p in paths)
+            problems.append(InputProblem(shown_dir, f"two {lang} versions ({names}): keep one"))
+            continue
+        source, problem = read_source_file(paths[0], display_path(paths[0], base))
+        if problem:
+            problems.append(problem)
+        else:
+            files[lang] = source
+    return ReleaseFiles(directory.name, directory, files), problems

@@ -1,0 +1,154 @@
+"""Compare the numeric values of two aligned sentences as multisets of facts.
+
+Matching runs from strict to lenient: the same kind, value and unit first; then the
+same quantity where one side leaves the unit implicit (`81 millions` for `81 millions
+d'euros`), a date without its year, an hour written as a duration. What is left
+unmatched is paired up by closeness, so that one wrong number is one mismatch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Sequence
+
+from checker.locales import QUALIFIER_DIRECTION
+from checker.numbers import values as v
+from checker.numbers.values import NumericValue
+
+VALUE = "value"  # both sides have a number here, and they differ
+MISSING = "missing"  # the source has a number the target lacks
+EXTRA = "extra"  # the target has a number the source lacks
+FOREIGN_FORMAT = "foreign format"  # same number, written in a format that changes its value
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    reason: str
+    source: NumericValue | None
+    target: NumericValue | None
+    # For FOREIGN_FORMAT: which side is written in another locale's format.
+    foreign_side: str = ""
+
+
+@dataclass(frozen=True)
+class QualifierDifference:
+    source: NumericValue
+    target: NumericValue
+    conflicting: bool  # opposite directions ("more than" vs "almost"), not just a dropped hedge
+
+
+@dataclass(frozen=True)
+class Comparison:
+    matched: tuple[tuple[NumericValue, NumericValue], ...]
+    mismatches: tuple[Mismatch, ...]
+    qualifier_differences: tuple[QualifierDifference, ...]
+    added_conversions: tuple[NumericValue, ...]  # target-only amounts converting another currency
+
+
+def _exact(s: NumericValue, t: NumericValue) -> bool:
+    return s.key == t.key
+
+
+def _same_quantity(s: NumericValue, t: NumericValue) -> bool:
+    """The same amount with the unit written on one side only, or a range end's kind."""
+    if s.kind not in v.QUANTITIES or t.kind not in v.QUANTITIES or s.value != t.value:
+        return False
+    if s.kind == t.kind:
+        return not (s.unit and t.unit and s.unit != t.unit)
+    return v.NUMBER in (s.kind, t.kind)
+
+
+def _compatible_other(s: NumericValue, t: NumericValue) -> bool:
+    kinds = {s.kind, t.kind}
+    if kinds == {v.DATE}:
+        a, b = str(s.value), str(t.value)
+        # "14 mei" and "14 May 2024": the year is left implicit in one version
+        return (a.startswith("--") or b.startswith("--")) and a[-5:] == b[-5:]
+    if kinds == {v.TIME, v.NUMBER}:
+        time, number = (s, t) if s.kind == v.TIME else (t, s)
+        return str(time.value).endswith(":00") and number.value == Decimal(int(str(time.value)[:2]))
+    if kinds == {v.ORDINAL, v.NUMBER}:
+        return s.value == t.value
+    if kinds == {v.PHONE}:
+        # +32 476 65 04 38 written as 0476 65 04 38 in one version: the national number agrees
+        a, b = str(s.value).lstrip("+"), str(t.value).lstrip("+")
+        return a.endswith(b.lstrip("0")) or b.endswith(a.lstrip("0"))
+    return False
+
+
+def _match(
+    sources: list[NumericValue], targets: list[NumericValue], same: Callable[[NumericValue, NumericValue], bool]
+) -> list[tuple[NumericValue, NumericValue]]:
+    pairs = []
+    for s in list(sources):
+        for t in targets:
+            if same(s, t):
+                pairs.append((s, t))
+                sources.remove(s)
+                targets.remove(t)
+                break
+    return pairs
+
+
+def _distance(s: NumericValue, t: NumericValue) -> tuple:
+    """How unlike two leftover values are, to pair a wrong number with the one it replaced."""
+    kind_penalty = 0 if s.kind == t.kind else (1 if {s.kind, t.kind} <= v.QUANTITIES else 3)
+    if isinstance(s.value, Decimal) and isinstance(t.value, Decimal) and s.value and t.value:
+        ratio = abs(float(max(abs(s.value), abs(t.value)) / min(abs(s.value), abs(t.value))))
+    else:
+        ratio = 0.0 if str(s.value)[:4] == str(t.value)[:4] else 1.0
+    return (kind_penalty, ratio)
+
+
+def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue]) -> Comparison:
+    """Match the source's numeric values against the target's and describe every difference."""
+    sources = list(source)
+    targets = list(target)
+    matched = _match(sources, targets, _exact)
+    matched += _match(sources, targets, _same_quantity)
+    matched += _match(sources, targets, _compatible_other)
+
+    # Ambiguous words ("een", "one", "neuf") count when they match and are silent when not.
+    sources = [s for s in sources if not s.weak]
+    targets = [t for t in targets if not t.weak]
+    conversions = tuple(t for t in targets if t.conversion)
+    targets = [t for t in targets if not t.conversion]
+
+    mismatches: list[Mismatch] = []
+    for s in list(sources):
+        for t in targets:
+            if t.foreign_reading is not None and t.foreign_reading == s.value and t.kind == s.kind:
+                mismatches.append(Mismatch(FOREIGN_FORMAT, s, t, foreign_side="target"))
+            elif s.foreign_reading is not None and s.foreign_reading == t.value and t.kind == s.kind:
+                mismatches.append(Mismatch(FOREIGN_FORMAT, s, t, foreign_side="source"))
+            else:
+                continue
+            sources.remove(s)
+            targets.remove(t)
+            break
+
+    while sources and targets:
+        s, t = min(((s, t) for s in sources for t in targets), key=lambda pair: _distance(*pair))
+        if _distance(s, t)[0] >= 3:
+            break  # a date is not a mistyped amount: report them apart
+        mismatches.append(Mismatch(VALUE, s, t))
+        sources.remove(s)
+        targets.remove(t)
+    mismatches += [Mismatch(MISSING, s, None) for s in sources]
+    mismatches += [Mismatch(EXTRA, None, t) for t in targets]
+
+    differences = []
+    for s, t in matched:
+        if s.qualifier == t.qualifier or s.weak or t.weak:
+            continue
+        if s.qualifier and t.qualifier:
+            directions = {QUALIFIER_DIRECTION[s.qualifier], QUALIFIER_DIRECTION[t.qualifier]}
+            if directions == {"up", "down"}:
+                differences.append(QualifierDifference(s, t, conflicting=True))
+            elif "neutral" in directions and len(directions) == 2:
+                differences.append(QualifierDifference(s, t, conflicting=False))
+        else:
+            differences.append(QualifierDifference(s, t, conflicting=False))
+    mismatches.sort(key=lambda m: (m.source or m.target).start)
+    return Comparison(tuple(matched), tuple(mismatches), tuple(differences), conversions)

@@ -1,0 +1,10 @@
+"""Reporters, one small class per output format. A new format is one module and one line here."""
+
+from checker.report.base import Reporter
+from checker.report.github import GithubReporter
+from checker.report.json import JsonReporter
+from checker.report.text import TextReporter
+
+REPORTERS: dict[str, type[Reporter]] = {r.name: r for r in (TextReporter, JsonReporter, GithubReporter)}
+
+__all__ = ["REPORTERS", "Reporter"]

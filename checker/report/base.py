@@ -1,0 +1,32 @@
+"""The reporter seam: a reporter turns a finished `CheckRun` into text and never computes."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from checker.pipeline import CheckRun
+
+
+class Reporter(ABC):
+    name: ClassVar[str]
+
+    def __init__(self, color: bool = False) -> None:
+        self.color = color
+
+    @abstractmethod
+    def render(self, run: CheckRun) -> str:
+        """The whole report, ending with a newline."""
+
+
+def summary_counts(run: CheckRun) -> dict[str, int]:
+    return {
+        "errors": sum(1 for f in run.findings if f.severity.value == "error"),
+        "warnings": sum(1 for f in run.findings if f.severity.value == "warning"),
+        "info": sum(1 for f in run.findings if f.severity.value == "info"),
+        "releases": run.releases,
+        "files": run.documents,
+        "sentences": run.sentences,
+        "aligned_pairs": run.pairs,
+        "input_errors": len(run.input_problems),
+    }
