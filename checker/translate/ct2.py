@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from checker.translate.base import Translator
-from checker.translate.marian import usable_threads
+from checker.translate.marian import cut_at_limit, output_limit, usable_threads
 from checker.translate.models import ModelLocation, engine_settings
 
 
@@ -55,9 +55,10 @@ class CT2Translator(Translator):
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         pieces = self._pieces(sentences)
+        limits = [self.fixed_new_tokens or output_limit(len(p)) for p in pieces]
+        lengths = {"max_decoding_length": max(limits)}
         if self.fixed_new_tokens:
-            lengths = {"max_decoding_length": self.fixed_new_tokens, "min_decoding_length": self.fixed_new_tokens}
-        else:
-            lengths = {"max_decoding_length": min(512, 2 * max(map(len, pieces)) + 10)}
+            lengths["min_decoding_length"] = self.fixed_new_tokens
         results = self._translator.translate_batch(pieces, beam_size=self.num_beams, **lengths)
-        return [self._target.decode(result.hypotheses[0]).strip() for result in results]
+        # Each hypothesis cut at its own limit, as in MarianTranslator: batch-independent output.
+        return [self._target.decode(cut_at_limit(r.hypotheses[0], limit)).strip() for r, limit in zip(results, limits)]

@@ -65,12 +65,30 @@ class MarianTranslator(Translator):
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         batch = self._tokenizer(list(sentences), return_tensors="pt", padding=True, truncation=True, max_length=512)
+        source_lengths = batch["attention_mask"].sum(dim=1).tolist()
+        limits = [self.fixed_new_tokens or output_limit(n) for n in source_lengths]
         batch = batch.to(self.device)
+        lengths = {"max_new_tokens": max(limits)}
         if self.fixed_new_tokens:
-            lengths = {"max_new_tokens": self.fixed_new_tokens, "min_new_tokens": self.fixed_new_tokens}
-        else:
-            # Translations rarely run past twice the source; this stops a degenerate loop early.
-            lengths = {"max_new_tokens": min(512, 2 * batch["input_ids"].shape[1] + 10)}
+            lengths["min_new_tokens"] = self.fixed_new_tokens
         with self._torch.inference_mode():
             output = self._model.generate(**batch, num_beams=self.num_beams, do_sample=False, **lengths)
-        return [text.strip() for text in self._tokenizer.batch_decode(output, skip_special_tokens=True)]
+        # Row 0 is the decoder start token. Cutting each row at its own limit keeps a
+        # sentence's translation independent of the batch it happened to be in.
+        rows = [cut_at_limit(row[1:], limit) for row, limit in zip(output.tolist(), limits)]
+        return [text.strip() for text in self._tokenizer.batch_decode(rows, skip_special_tokens=True)]
+
+
+def cut_at_limit(tokens: list, limit: int) -> list:
+    """A translation that ran into its limit loses its last token.
+
+    Opus-MT forces `</s>` as the token at the limit, but only at the batch's limit; dropping
+    that position for every row that reached its own limit gives the same text in any batch,
+    and the same text from both engines.
+    """
+    return tokens[: limit - 1] if len(tokens) >= limit else tokens
+
+
+def output_limit(source_tokens: int) -> int:
+    """Most tokens a translation may take: translations rarely pass twice the source, loops do."""
+    return min(512, 2 * source_tokens + 10)
