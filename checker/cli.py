@@ -176,3 +176,5 @@ def explain_command(code: str) -> None:
 
 
 # Sub-command groups that live in their own modules are registered below, one line each.
+from checker.commands.model import cache_group, model_group  # noqa: E402
+for _group in (model_group, cache_group): main.add_command(_group)  # noqa: E701

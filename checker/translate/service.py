@@ -195,6 +195,22 @@ class TranslationService:
         return self.progress(total, label)
 
 
+def settings_from_config(config) -> dict[str, str]:
+    """The `[checker]` keys of a `checker.config.Config` with paths made relative to its setup.cfg."""
+    from pathlib import Path
+
+    settings = dict(config.settings)
+    settings.setdefault("languages", ", ".join(config.languages))
+    base = config.root or Path.cwd()
+    for key, value in list(settings.items()):
+        if key in ("model_dir", "cache_dir") or key.startswith("model."):
+            path = Path(value.strip()).expanduser()
+            # `model.<pair>` may also be a hub id (`Helsinki-NLP/opus-mt-nl-en`): only existing directories are paths.
+            if not path.is_absolute() and (key in ("model_dir", "cache_dir") or (base / path).is_dir()):
+                settings[key] = str(base / path)
+    return settings
+
+
 def engine_options(config: Mapping[str, str]) -> dict[str, int | None]:
     def number(key: str) -> int | None:
         value = (config.get(key) or "").strip()
