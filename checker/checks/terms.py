@@ -186,7 +186,9 @@ def _closest(text: str, forms: tuple[str, ...], taken: list[tuple[int, int]]) ->
                     end -= 1
                 if end <= start or any(start < t_end and end > t_start for t_start, t_end in taken):
                     continue
-                score = fuzz.ratio(text[start:end].lower(), wanted)
+                stretch = text[start:end].lower()
+                # Word order changes too (`Walloon Public Service` for `Public Service of Wallonia`).
+                score = max(fuzz.ratio(stretch, wanted), fuzz.token_sort_ratio(stretch, wanted))
                 if best is None or score > best[2]:
                     best = (start, end, score)
     return best

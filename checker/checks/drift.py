@@ -1,0 +1,118 @@
+"""DRIFT001: one source term rendered in different ways across releases (no glossary needed)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterator
+
+from checker.checks.context import CorpusContext
+from checker.checks.registry import check
+from checker.glossary.mining import TermOccurrence, collect_occurrences
+from checker.records import Problem, Span, locate
+
+# A term must recur in at least this many releases before its renderings are compared.
+MIN_RELEASES = 2
+
+
+@check("DRIFT001", "terminology-drift", "drift", "warning", scope="corpus")
+def terminology_drift(corpus: CorpusContext) -> Iterator[Problem]:
+    """A recurring source term is translated in two or more different ways across releases.
+
+    ## What it does
+    Mines the aligned corpus for recurring source terms (acronyms and their expansions,
+    capitalised multiword names, the glossary's source-language terms) and the rendering
+    each gets in the aligned target sentence. When a term has several renderings, reports
+    every occurrence of the minority renderings, with the counts and releases of each.
+    Terms the glossary already fixes for the target language are left to TERM001-TERM003.
+
+    ## Why is this bad?
+    Readers take two names for two things. Drift is how a glossary starts: pick one
+    rendering and add it to `glossaries/`.
+
+    ## Example
+    ```
+    2024-01 en: the Public Service of Wallonia (SPW)
+    2024-06 en: the Walloon Public Service (SPW)
+    ```
+
+    ## Use instead
+    ```
+    2024-06 en: the Public Service of Wallonia (SPW)
+    ```
+    """
+    glossary = corpus.glossary
+    items = [(ctx.release, pair) for ctx in corpus.releases for pairs in ctx.pairs.values() for pair in pairs]
+    glossary_terms = []
+    if glossary is not None:
+        source_langs = {ctx.source_lang for ctx in corpus.releases}
+        glossary_terms = [
+            (form, "glossary") for entry in glossary.entries for lang in source_langs for form in entry.forms.get(lang, ())
+        ]
+    stats = collect_occurrences(items, glossary_terms)
+    for (key, lang), term in sorted(stats.items()):
+        occurrences = [o for o in term.occurrences if o.rendering_key and not _fixed_by_glossary(glossary, o)]
+        if len({o.release for o in term.occurrences}) < MIN_RELEASES:
+            continue
+        variants: dict[str, list[TermOccurrence]] = defaultdict(list)
+        for occurrence in occurrences:
+            variants[occurrence.rendering_key].append(occurrence)
+        if len(variants) < 2:
+            continue
+        # The majority rendering: most occurrences, then most releases, then the first seen.
+        first_seen = {k: min(_order(o) for o in v) for k, v in variants.items()}
+        majority = min(variants, key=lambda k: (-len(variants[k]), -len({o.release for o in variants[k]}), first_seen[k]))
+        summary = {k: _describe(v) for k, v in variants.items()}
+        usual = Counter(o.rendering for o in variants[majority]).most_common(1)[0][0]
+        for rendering_key, group in sorted(variants.items()):
+            if rendering_key == majority:
+                continue
+            others = "; ".join(summary[k] for k in sorted(variants, key=lambda k: -len(variants[k])) if k != rendering_key)
+            for occurrence in group:
+                yield _problem(occurrence, usual, summary[rendering_key], others)
+
+
+def _order(occurrence: TermOccurrence) -> tuple[str, int]:
+    return occurrence.release, occurrence.pair.target[0].index if occurrence.pair.target else 0
+
+
+def _describe(group: list[TermOccurrence]) -> str:
+    releases = sorted({o.release for o in group})
+    rendering = Counter(o.rendering for o in group).most_common(1)[0][0]
+    return f"'{rendering}' {len(group)}× in {', '.join(releases)}"
+
+
+def _fixed_by_glossary(glossary, occurrence: TermOccurrence) -> bool:
+    """The glossary decides this term in this target language: TERM001-003 report it, not drift."""
+    if glossary is None or not len(glossary):
+        return False
+    pair = occurrence.pair
+    for match in glossary.find(pair.source_text, pair.source_lang, overlapping=True):
+        overlaps = match.start < occurrence.source_end and occurrence.source_start < match.end
+        if overlaps and match.entry.forms.get(pair.target_lang):
+            return True
+    for match in glossary.find(pair.target_text, pair.target_lang):
+        overlaps = match.start < occurrence.target_end and occurrence.target_start < match.end
+        if overlaps and match.forbidden:
+            return True
+    return False
+
+
+def _problem(occurrence: TermOccurrence, usual: str, this: str, others: str) -> Problem:
+    pair = occurrence.pair
+    file, line, column = locate(pair.target, occurrence.target_start)
+    return Problem(
+        release=occurrence.release,
+        source_lang=pair.source_lang,
+        lang=pair.target_lang,
+        file=file,
+        line=line,
+        column=column,
+        message=f"'{occurrence.term}' is rendered {this}, but {others}",
+        source=pair.source_text,
+        target=pair.target_text,
+        target_lang=pair.target_lang,
+        expected=usual,
+        found=occurrence.rendering,
+        source_spans=(Span(occurrence.source_start, occurrence.source_end),),
+        target_spans=(Span(occurrence.target_start, occurrence.target_end),),
+    )
