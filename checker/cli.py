@@ -178,3 +178,7 @@ def explain_command(code: str) -> None:
 # Sub-command groups that live in their own modules are registered below, one line each.
 from checker.commands.model import cache_group, model_group  # noqa: E402
 for _group in (model_group, cache_group): main.add_command(_group)  # noqa: E701
+from checker.commands.align import align_command  # noqa: E402
+main.add_command(align_command)
+from checker.commands.glossary import glossary_group  # noqa: E402
+main.add_command(glossary_group)

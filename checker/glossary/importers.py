@@ -297,7 +297,7 @@ def _slug(text: str) -> str:
 
 
 def _unique_id(base: str, used: set[str]) -> str:
-    candidate = base = _slug(base) if not re.fullmatch(r"[A-Za-z0-9_.\-]+", base) else base
+    candidate = base = _slug(base)
     number = 2
     while candidate in used:
         candidate = f"{base}-{number}"

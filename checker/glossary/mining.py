@@ -50,6 +50,7 @@ class TermOccurrence:
     rendering_key: str | None = None
     target_start: int = 0
     target_end: int = 0
+    acronym: str = ""  # for expansions: the acronym defined with them
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,7 @@ def collect_occurrences(
                 rendering_key=term_key(rendering.text, pair.target_lang) if rendering else None,
                 target_start=rendering.start if rendering else 0,
                 target_end=rendering.end if rendering else 0,
+                acronym=phrase.acronym,
             ))
     return stats
 
@@ -287,3 +289,52 @@ def _render(phrase: Phrase, pair: AlignedPair, candidates: list[Phrase],
         if score > best_score:
             best, best_score = candidate, score
     return best if best_score >= 0.5 else None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A candidate glossary entry mined from the corpus, with the evidence behind it."""
+
+    term: str
+    kind: str
+    acronym: str
+    source_lang: str
+    renderings: dict[str, Counter]  # target lang -> Counter of surface renderings
+    count: int  # occurrences in the source
+    releases: tuple[str, ...]
+
+
+def suggest(pairs: Iterable[tuple[str, AlignedPair]], already_known=None, min_count: int = 2) -> list[Suggestion]:
+    """Recurring source terms and their renderings, most frequent first.
+
+    `already_known(text, lang)` returns True for terms the glossary already has.
+    """
+    stats = collect_occurrences(pairs)
+    by_term: dict[str, dict[str, RenderingStats]] = defaultdict(dict)
+    for (key, lang), term in stats.items():
+        by_term[key][lang] = term
+    suggestions = []
+    for key, per_lang in by_term.items():
+        first = next(iter(per_lang.values()))
+        # Every target language sees the same source sentences: count one language's occurrences.
+        count = max(len(t.occurrences) for t in per_lang.values())
+        if count < min_count:
+            continue
+        source_lang = first.occurrences[0].pair.source_lang
+        if first.kind == "acronym" and len(first.term) <= 2:
+            continue  # country codes in contact lines (BE, UK)
+        if already_known is not None and already_known(first.term, source_lang):
+            continue
+        renderings = {lang: Counter(o.rendering for o in t.occurrences if o.rendering) for lang, t in per_lang.items()}
+        if not any(renderings.values()):
+            continue
+        releases = tuple(sorted({o.release for t in per_lang.values() for o in t.occurrences}))
+        acronyms = Counter(o.acronym for o in first.occurrences if o.acronym)
+        acronym = acronyms.most_common(1)[0][0] if acronyms else ""
+        kinds = Counter(o.kind for t in per_lang.values() for o in t.occurrences)
+        suggestions.append(Suggestion(
+            term=Counter(o.term for o in first.occurrences).most_common(1)[0][0],
+            kind=kinds.most_common(1)[0][0], acronym=acronym, source_lang=source_lang,
+            renderings=renderings, count=count, releases=releases,
+        ))
+    return sorted(suggestions, key=lambda s: (-s.count, s.term.lower()))
