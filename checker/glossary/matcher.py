@@ -87,7 +87,12 @@ class TermMatcher:
                 continue
             if end < len(folded) and folded[end].isalnum():
                 continue
-            hits.append((start, end, payload))
+            # Accents are checked before overlaps are resolved, so that a longer form
+            # rejected for its accents does not hide a shorter one inside it.
+            lower = seen.lower[start:end]
+            payload = tuple(p for p in payload if not p.entry.accent_sensitive or lower == p.lower)
+            if payload:
+                hits.append((start, end, payload))
         if not hits:
             return []
         if _MAYBE_ADDRESS.search(text):
@@ -119,8 +124,6 @@ def _matches(seen: MatchView, start: int, end: int, payload: tuple[_Pattern, ...
     out: dict[tuple[str, bool], TermMatch] = {}
     o_start, o_end = seen.original_span(start, end)
     for pattern in payload:
-        if pattern.entry.accent_sensitive and seen.lower[start:end] != pattern.lower:
-            continue
         key = (pattern.entry.id, pattern.forbidden)
         if key in out and out[key].exact_case:
             continue
