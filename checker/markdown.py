@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Iterable, Union
+from typing import Iterable, Sequence, Union
 
 from checker.records import SourceFile
 
@@ -328,14 +328,17 @@ class _MarkdownBlocks:
         return i
 
     def _table_row(self, row: _Line) -> list[TextBlock]:
-        chars: list[tuple[str, int]] = []
+        parts: list[str] = []
+        offsets: list[int] = []
         for border, cell_src, cell_offsets in _table_cells(row.lstrip()):
-            cell = _Inline(cell_src, cell_offsets, self.link_labels).render(0, len(cell_src))
-            if any(not ch.isspace() for ch, _ in cell):
-                if chars:
-                    chars.append(("\n", border))
-                chars.extend(cell)
-        return _text_block("table_row", 0, chars)
+            cell_text, cell_kept = _Inline(cell_src, cell_offsets, self.link_labels).render(0, len(cell_src))
+            if cell_text.strip():
+                if parts:
+                    parts.append("\n")
+                    offsets.append(border)
+                parts.append(cell_text)
+                offsets.extend(cell_kept)
+        return _text_block("table_row", 0, "".join(parts), offsets)
 
     # -- containers
 
@@ -395,14 +398,14 @@ class _MarkdownBlocks:
     def _block(self, kind: str, level: int, lines: list[_Line]) -> list[TextBlock]:
         lines = [line.lstrip() for line in lines]
         src, offsets = _join_lines(lines)
-        return _text_block(kind, level, _Inline(src, offsets, self.link_labels).render(0, len(src)))
+        return _text_block(kind, level, *_Inline(src, offsets, self.link_labels).render(0, len(src)))
 
 
-def _text_block(kind: str, level: int, chars: list[tuple[str, int]]) -> list[TextBlock]:
+def _text_block(kind: str, level: int, text: str, offsets: list[int]) -> list[TextBlock]:
     """A one-element list with the block, or an empty list when nothing but whitespace is left."""
-    if not any(not ch.isspace() for ch, _ in chars):
+    if not text.strip():
         return []
-    return [TextBlock(kind, level, "".join(ch for ch, _ in chars), tuple(off for _, off in chars))]
+    return [TextBlock(kind, level, text, tuple(offsets))]
 
 
 def _table_cells(row: _Line) -> list[tuple[int, str, list[int]]]:
@@ -467,7 +470,10 @@ class _Delimiter:
         return self.hi - self.lo
 
 
-_Token = Union[tuple[str, int], _Delimiter]
+# Literal text with the file offset of each of its characters, or a delimiter run.
+_Token = Union[tuple[str, Sequence[int]], _Delimiter]
+# Where literal text may stop: any character that starts inline syntax.
+_INLINE_SPECIAL = re.compile(r"[\\ \t\n`!\[<&*_~]")
 
 
 def _is_punctuation(ch: str) -> bool:
@@ -482,20 +488,23 @@ class _Inline:
         self.offsets = offsets
         self.link_labels = link_labels
 
-    def render(self, lo: int, hi: int) -> list[tuple[str, int]]:
-        """The visible characters of `src[lo:hi]`, each with its file offset."""
+    def render(self, lo: int, hi: int) -> tuple[str, list[int]]:
+        """The visible text of `src[lo:hi]` and the file offset of each of its characters."""
         tokens = self._tokens(lo, hi)
         _resolve_emphasis(tokens)
-        chars: list[tuple[str, int]] = []
+        parts: list[str] = []
+        offsets: list[int] = []
         for token in tokens:
             if isinstance(token, _Delimiter):
-                chars.extend((self.src[k], self.offsets[k]) for k in range(token.lo, token.hi))
+                parts.append(self.src[token.lo : token.hi])
+                offsets.extend(self.offsets[token.lo : token.hi])
             else:
-                chars.append(token)
-        return chars
+                parts.append(token[0])
+                offsets.extend(token[1])
+        return "".join(parts), offsets
 
     def _literal(self, begin: int, end: int) -> list[_Token]:
-        return [(self.src[k], self.offsets[k]) for k in range(begin, end)]
+        return [(self.src[begin:end], self.offsets[begin:end])]
 
     def _tokens(self, lo: int, hi: int) -> list[_Token]:
         src, offsets = self.src, self.offsets
@@ -504,10 +513,10 @@ class _Inline:
         while i < hi:
             ch = src[i]
             if ch == "\\" and i + 1 < hi and src[i + 1] == "\n":
-                tokens.append(("\n", offsets[i + 1]))
+                tokens.append(("\n", (offsets[i + 1],)))
                 i += 2
             elif ch == "\\" and i + 1 < hi and src[i + 1] in _ASCII_PUNCTUATION:
-                tokens.append((src[i + 1], offsets[i + 1]))
+                tokens.append((src[i + 1], (offsets[i + 1],)))
                 i += 2
             elif ch == " " or ch == "\t":
                 end = i
@@ -517,27 +526,27 @@ class _Inline:
                     i = end
                 elif src[end] == "\n":
                     # Two or more trailing spaces make a hard line break.
-                    tokens.append(("\n" if end - i >= 2 else " ", offsets[end]))
+                    tokens.append(("\n" if end - i >= 2 else " ", (offsets[end],)))
                     i = end + 1
                 else:
                     tokens.extend(self._literal(i, end))
                     i = end
             elif ch == "\n":
-                tokens.append((" ", offsets[i]))
+                tokens.append((" ", (offsets[i],)))
                 i += 1
             elif ch == "`":
                 i = self._code_span(i, hi, tokens)
             elif ch == "!" and i + 1 < hi and src[i + 1] == "[":
                 link = self._link(i + 1, hi)
                 if link is None:
-                    tokens.append((ch, offsets[i]))
+                    tokens.append((ch, (offsets[i],)))
                     i += 1
                 else:
                     i = link[2]  # an image: alt text and source are both dropped
             elif ch == "[":
                 link = self._link(i, hi)
                 if link is None:
-                    tokens.append((ch, offsets[i]))
+                    tokens.append((ch, (offsets[i],)))
                     i += 1
                 else:
                     tokens.extend(self._tokens(link[0], link[1]))
@@ -548,16 +557,19 @@ class _Inline:
                 entity = _ENTITY.match(src, i, hi)
                 decoded = html.unescape(entity.group()) if entity else ch
                 if entity and decoded != entity.group():
-                    tokens.extend((" " if c in _LINE_BREAKING else c, offsets[i]) for c in decoded)
+                    decoded = "".join(" " if c in _LINE_BREAKING else c for c in decoded)
+                    tokens.append((decoded, (offsets[i],) * len(decoded)))
                     i = entity.end()
                 else:
-                    tokens.append((ch, offsets[i]))
+                    tokens.append((ch, (offsets[i],)))
                     i += 1
             elif ch in "*_~":
                 i = self._delimiter_run(i, hi, tokens)
             else:
-                tokens.append((ch, offsets[i]))
-                i += 1
+                special = _INLINE_SPECIAL.search(src, i + 1, hi)
+                end = special.start() if special else hi
+                tokens.append((src[i:end], offsets[i:end]))
+                i = end
         return tokens
 
     def _code_span(self, i: int, hi: int, tokens: list[_Token]) -> int:
@@ -580,7 +592,7 @@ class _Inline:
                 # CommonMark strips one space on each side when both are there.
                 if len(content) >= 2 and content[0] in " \n" and content[-1] in " \n" and content.strip():
                     begin, end = begin + 1, end - 1
-                tokens.extend((" " if src[k2] == "\n" else src[k2], self.offsets[k2]) for k2 in range(begin, end))
+                tokens.append((src[begin:end].replace("\n", " "), self.offsets[begin:end]))
                 return k
             j = k
         tokens.extend(self._literal(i, run_end))
@@ -636,9 +648,9 @@ class _Inline:
         match = _HTML_TAG.match(src, i, hi)
         if match:
             if match.group(1).lower() == "br":
-                tokens.append(("\n", self.offsets[i]))
+                tokens.append(("\n", (self.offsets[i],)))
             return match.end()
-        tokens.append(("<", self.offsets[i]))
+        tokens.append(("<", (self.offsets[i],)))
         return i + 1
 
     def _delimiter_run(self, i: int, hi: int, tokens: list[_Token]) -> int:
@@ -745,7 +757,7 @@ def _plain_group(lines: list[_Line]) -> list[TextBlock]:
         block_kind = kind
         if kind == "paragraph" and len(current) == 1 and not _ends_clause(current[0].text):
             block_kind = "heading"
-        blocks.extend(_text_block(block_kind, level, _plain_chars(current)))
+        blocks.extend(_text_block(block_kind, level, *_plain_text(current)))
 
     for line in lines:
         item = _TEXT_LIST_ITEM.match(line.text)
@@ -764,13 +776,16 @@ def _ends_clause(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _LINE_END_PUNCTUATION
 
 
-def _plain_chars(lines: list[_Line]) -> list[tuple[str, int]]:
-    chars: list[tuple[str, int]] = []
+def _plain_text(lines: list[_Line]) -> tuple[str, list[int]]:
+    parts: list[str] = []
+    offsets: list[int] = []
     for index, line in enumerate(lines):
         text = line.text.rstrip()
         if index:
             previous = lines[index - 1].text.strip()
             hard = len(previous) < SHORT_LINE and not _ends_clause(previous)
-            chars.append(("\n" if hard else " ", lines[index - 1].start + len(lines[index - 1].text)))
-        chars.extend((ch, line.start + k) for k, ch in enumerate(text))
-    return chars
+            parts.append("\n" if hard else " ")
+            offsets.append(lines[index - 1].start + len(lines[index - 1].text))
+        parts.append(text)
+        offsets.extend(range(line.start, line.start + len(text)))
+    return "".join(parts), offsets

@@ -9,7 +9,8 @@ our own around it:
    before pysbd sees a line: their periods become a private-use character of the
    same length, so offsets do not move, and pysbd cannot split there.
 3. pysbd's Dutch and French "prepositive" lists are empty, so titles split
-   ("Dhr. | Peeters"); they are extended once, at import.
+   ("Dhr. | Peeters"); they are extended once, at import. Its abbreviation pass is
+   also made to skip abbreviations absent from the text (3x faster, same output).
 4. Fast path: a line with no `.`, `!`, `?` or `…` followed by a space (after
    masking) is one sentence, and pysbd is not called at all.
 
@@ -22,8 +23,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from types import SimpleNamespace
 
 import pysbd
+from pysbd.abbreviation_replacer import AbbreviationReplacer
 from pysbd.languages import LANGUAGE_CODES
 
 from checker.data import abbreviations
@@ -36,6 +39,7 @@ _FALLBACK_LANGUAGE = "en"
 # Single-character spaces kept as they are when whitespace is collapsed: a (narrow)
 # no-break space is a thousands separator in French figures ("1 200").
 _KEPT_SPACES = frozenset("\u00a0\u202f")
+_WHITESPACE = re.compile(r"\s+")
 
 # A possible sentence end: terminal punctuation, optional closing quotes or brackets,
 # then a space and more text. A line without one is a single sentence.
@@ -56,6 +60,50 @@ def _patch_pysbd() -> None:
     for lang, extra in abbreviations.PYSBD_ABBREVIATIONS.items():
         table = LANGUAGE_CODES[lang].Abbreviation
         table.ABBREVIATIONS = sorted(set(table.ABBREVIATIONS) | set(extra))
+    AbbreviationReplacer.search_for_abbreviations_in_string = _search_present_abbreviations
+
+
+class _LanguageView:
+    """A pysbd language whose abbreviation list is cut down to those present in one text."""
+
+    def __init__(self, language: type, present: list[str]):
+        self._language = language
+        table = language.Abbreviation
+        self.Abbreviation = SimpleNamespace(
+            ABBREVIATIONS=present,
+            PREPOSITIVE_ABBREVIATIONS=table.PREPOSITIVE_ABBREVIATIONS,
+            NUMBER_ABBREVIATIONS=table.NUMBER_ABBREVIATIONS,
+        )
+
+    def __getattr__(self, name: str):
+        return getattr(self._language, name)
+
+
+_search_all_abbreviations = AbbreviationReplacer.search_for_abbreviations_in_string
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_keys(language: type, size: int) -> tuple[tuple[str, str], ...]:
+    return tuple((abbr.strip().lower() + ".", abbr) for abbr in language.Abbreviation.ABBREVIATIONS)
+
+
+def _search_present_abbreviations(self: AbbreviationReplacer, text: str) -> str:
+    """pysbd's own abbreviation pass, run only over the abbreviations followed by "." in `text`.
+
+    pysbd tries each of its ~1,500 Dutch abbreviations that occurs as a mere substring
+    ("a", "al", "c"...) and compiles fresh regexes for each, which overflows `re`'s cache:
+    two thirds of its time on a press release. Every substitution it can make needs the
+    abbreviation followed by a period, so skipping the others changes nothing but speed
+    (the benchmark checks the sentences are the same).
+    """
+    language = self.lang
+    lowered = text.lower()
+    keys = _abbreviation_keys(language, len(language.Abbreviation.ABBREVIATIONS))
+    self.lang = _LanguageView(language, [abbr for key, abbr in keys if key in lowered])
+    try:
+        return _search_all_abbreviations(self, text)
+    finally:
+        self.lang = language
 
 
 _patch_pysbd()
@@ -138,37 +186,46 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _locate(text: str, sentences: list[str]) -> list[tuple[int, int]]:
-    """Spans of pysbd's `sentences` in `text`, found by walking both while ignoring whitespace.
+    """Spans of pysbd's `sentences` in `text`, in order.
 
-    If pysbd changed a sentence's text so that it no longer matches, the rest of the
-    line becomes one sentence: a missed split is better than a lost sentence.
+    pysbd returns the text it was given, so a sentence is normally found right at the
+    cursor; if not, both are walked while ignoring whitespace. If pysbd changed a
+    sentence so that it no longer matches, the rest of the line becomes one sentence:
+    a missed split is better than a lost sentence.
     """
     spans: list[tuple[int, int]] = []
     cursor = 0
     for sentence in sentences:
-        wanted = [ch for ch in sentence if not ch.isspace()]
+        wanted = sentence.strip()
         if not wanted:
             continue
-        start = end = None
-        pos = cursor
-        for ch in wanted:
-            while pos < len(text) and text[pos].isspace():
-                pos += 1
-            if pos >= len(text) or text[pos] != ch:
-                start = None
+        start = _trim(text, cursor, len(text))[0]
+        if text.startswith(wanted, start):
+            span = (start, start + len(wanted))
+        else:
+            span = _walk(text, start, wanted)
+            if span is None:
                 break
-            if start is None:
-                start = pos
-            pos += 1
-            end = pos
-        if start is None:
-            break
-        spans.append((start, end))
-        cursor = end
+        spans.append(span)
+        cursor = span[1]
     rest = _trim(text, cursor, len(text))
     if rest[0] < rest[1]:
         spans.append(rest)
     return spans
+
+
+def _walk(text: str, start: int, wanted: str) -> tuple[int, int] | None:
+    """The span from `start` whose non-space characters are those of `wanted`, if there is one."""
+    pos = start
+    for ch in wanted:
+        if ch.isspace():
+            continue
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos >= len(text) or text[pos] != ch:
+            return None
+        pos += 1
+    return start, pos
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -212,20 +269,16 @@ def _collapse_whitespace(block: TextBlock, start: int, end: int) -> tuple[str, t
     """`block.text[start:end]` stripped, each whitespace run one space (mapped to the run's first character)."""
     text, offsets = block.text, block.offsets
     start, end = _trim(text, start, end)
-    chars: list[str] = []
+    parts: list[str] = []
     kept: list[int] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch.isspace():
-            run_end = i + 1
-            while run_end < end and text[run_end].isspace():
-                run_end += 1
-            chars.append(ch if run_end - i == 1 and ch in _KEPT_SPACES else " ")
-            kept.append(offsets[i])
-            i = run_end
-        else:
-            chars.append(ch)
-            kept.append(offsets[i])
-            i += 1
-    return "".join(chars), tuple(kept)
+    cursor = start
+    for run in _WHITESPACE.finditer(text, start, end):
+        parts.append(text[cursor : run.start()])
+        kept.extend(offsets[cursor : run.start()])
+        space = run.group()
+        parts.append(space if space in _KEPT_SPACES else " ")
+        kept.append(offsets[run.start()])
+        cursor = run.end()
+    parts.append(text[cursor:end])
+    kept.extend(offsets[cursor:end])
+    return "".join(parts), tuple(kept)

@@ -356,3 +356,15 @@ def test_plain_text_document() -> None:
 def test_empty_file_gives_an_empty_document() -> None:
     doc = build_document("r", "en", SourceFile.from_text("en.md", "\n\n<!-- nothing -->\n"))
     assert doc.blocks == () and doc.segments == ()
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [(text, "nl") for text, _ in DUTCH] + [(text, "fr") for text, _ in FRENCH] + [(text, "en") for text, _ in ENGLISH],
+)
+def test_abbreviation_filter_changes_only_speed(monkeypatch: pytest.MonkeyPatch, text: str, lang: str) -> None:
+    from pysbd.abbreviation_replacer import AbbreviationReplacer
+
+    filtered = split_sentences(text, lang)
+    monkeypatch.setattr(AbbreviationReplacer, "search_for_abbreviations_in_string", segment._search_all_abbreviations)
+    assert split_sentences(text, lang) == filtered
