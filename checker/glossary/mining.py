@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 import simplemma
+from rapidfuzz import fuzz
 
 from checker.glossary.text import fold_accents, normalise
 from checker.glossary.variants import FUNCTION_WORDS, is_acronym
 from checker.records import AlignedPair
+
+# How like a known rendering a target name must be to count as another rendering of the term.
+RENDERING_SIMILARITY = 70.0
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|&")
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z0-9])\s*\)")
@@ -240,7 +244,9 @@ def collect_occurrences(
         for phrase in candidates:
             candidate_pairs[(pair.target_lang, term_key(phrase.text, pair.target_lang))].add(index)
     stats: dict[tuple[str, str], RenderingStats] = {}
+    candidates_of: dict[int, list[Phrase]] = {}
     for release, pair, terms, candidates in mined:
+        candidates_of[id(pair)] = candidates
         for phrase in terms:
             key = term_key(phrase.text, pair.source_lang)
             rendering = _render(phrase, pair, candidates, term_pairs, candidate_pairs, key)
@@ -254,7 +260,34 @@ def collect_occurrences(
                 target_end=rendering.end if rendering else 0,
                 acronym=phrase.acronym,
             ))
+    for term in stats.values():
+        _render_from_known(term, candidates_of)
     return stats
+
+
+def _render_from_known(term: RenderingStats, candidates_of: dict[int, list[Phrase]]) -> None:
+    """Second pass: an occurrence with no certain rendering takes the target name most like
+    a rendering this term gets elsewhere. A one-off variant (`Wallonia Recovery Plan`)
+    co-occurs too rarely to be found by association, and is exactly the drift to report."""
+    known = Counter(o.rendering for o in term.occurrences if o.rendering)
+    if not known:
+        return
+    for index, occurrence in enumerate(term.occurrences):
+        if occurrence.rendering:
+            continue
+        pair = occurrence.pair
+        best, best_score = None, 0.0
+        for candidate in candidates_of.get(id(pair), []):
+            if candidate.kind not in ("name", "expansion") or occurrence.kind == "acronym":
+                continue
+            score = max(fuzz.token_set_ratio(candidate.text.lower(), r.lower()) for r in known)
+            if score > best_score:
+                best, best_score = candidate, score
+        if best is not None and best_score >= RENDERING_SIMILARITY:
+            term.occurrences[index] = replace(
+                occurrence, rendering=best.text, rendering_key=term_key(best.text, pair.target_lang),
+                target_start=best.start, target_end=best.end,
+            )
 
 
 def _render(phrase: Phrase, pair: AlignedPair, candidates: list[Phrase],
