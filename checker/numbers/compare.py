@@ -8,7 +8,7 @@ unmatched is paired up by closeness, so that one wrong number is one mismatch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Callable, Sequence
 
@@ -101,6 +101,27 @@ def _distance(s: NumericValue, t: NumericValue) -> tuple:
     return (kind_penalty, ratio)
 
 
+def _absorb_fragments(mismatches: list[Mismatch], extras: list[NumericValue]) -> list[Mismatch]:
+    """A target value touching another mismatch's target is a piece of the same broken expression.
+
+    `28 février 2025` mistyped as `38 février 2025` reads as the number 38 and the month
+    `février 2025`; both belong to one mistake, reported once with the whole span.
+    """
+    out = list(mismatches)
+    for extra in extras:
+        for index, mismatch in enumerate(out):
+            other = mismatch.target
+            if other is not None and (0 <= extra.start - other.end <= 1 or 0 <= other.start - extra.end <= 1):
+                first, second = sorted((other, extra), key=lambda value: value.start)
+                joined = first.text + " " * (second.start - first.end) + second.text
+                merged = replace(other, start=first.start, end=second.end, text=joined)
+                out[index] = replace(mismatch, target=merged)
+                break
+        else:
+            out.append(Mismatch(EXTRA, None, extra))
+    return out
+
+
 def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue]) -> Comparison:
     """Match the source's numeric values against the target's and describe every difference."""
     sources = list(source)
@@ -128,15 +149,15 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
             targets.remove(t)
             break
 
+    # One wrong number is one mismatch even when the mistake changed its kind
+    # (`17h00` typed as `27h00` is no longer a time): pair leftovers by closeness.
     while sources and targets:
         s, t = min(((s, t) for s in sources for t in targets), key=lambda pair: _distance(*pair))
-        if _distance(s, t)[0] >= 3:
-            break  # a date is not a mistyped amount: report them apart
         mismatches.append(Mismatch(VALUE, s, t))
         sources.remove(s)
         targets.remove(t)
     mismatches += [Mismatch(MISSING, s, None) for s in sources]
-    mismatches += [Mismatch(EXTRA, None, t) for t in targets]
+    mismatches = _absorb_fragments(mismatches, targets)
 
     differences = []
     for s, t in matched:

@@ -285,18 +285,18 @@ def _read_literal(literal: str, loc: NumberLocale) -> tuple[Decimal, Decimal | N
     return Decimal(literal.replace(sep, ".")), None
 
 
-def _qualifier_before(text: str, start: int, end: int, p: _Patterns) -> tuple[str, int]:
-    """The qualifier phrase right before `start` (and where it starts), or ("", start)."""
+def _qualifier_before(text: str, start: int, end: int, p: _Patterns) -> str:
+    """The meaning of the qualifier phrase right before `start` ("more", "approx"…), or ""."""
     window_start = max(0, start - 40)
     match = p.qualifier_before.search(text, window_start, start)
     if not match:
-        return "", start
+        return ""
     phrase = match.group("q").lower()
     if phrase in p.locale.duration_sensitive_qualifiers:
         following = text[end : end + 20].lower().split()
         if following and following[0].strip(".,;:") in p.locale.duration_words:
-            return "", start
-    return p.locale.qualifiers[phrase], match.start("q")
+            return ""
+    return p.locale.qualifiers[phrase]
 
 
 def _currency_before(text: str, start: int, p: _Patterns) -> tuple[str, int]:
@@ -329,8 +329,8 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
         ordinal = p.ordinal_suffix.match(text, cursor)
         if ordinal and not any(ch in literal for ch in _ANY_SEPARATOR):
             claims.take(start, ordinal.end())
-            q, q_start = _qualifier_before(text, start, ordinal.end(), p)
-            found.append(NumericValue(v.ORDINAL, Decimal(literal), q_start if q else start, ordinal.end(),
+            q = _qualifier_before(text, start, ordinal.end(), p)
+            found.append(NumericValue(v.ORDINAL, Decimal(literal), start, ordinal.end(),
                                       text[start : ordinal.end()], qualifier=q))
             continue
 
@@ -361,7 +361,7 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
         if cursor < len(text) and text[cursor] == "+" and (cursor + 1 == len(text) or not text[cursor + 1].isdigit()):
             qualifier = "more"  # "15+ bedrijven"
             cursor += 1
-        q, q_start = _qualifier_before(text, expr_start, cursor, p)
+        q = _qualifier_before(text, expr_start, cursor, p)
         qualifier = q or qualifier
         value = number.scaleb(exponent)
         if negative:
@@ -370,7 +370,7 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
         if foreign is not None:
             foreign = foreign.scaleb(exponent)
         claims.take(expr_start, cursor)
-        found.append(NumericValue(kind, value, q_start if q else expr_start, cursor, text[expr_start:cursor],
+        found.append(NumericValue(kind, value, expr_start, cursor, text[expr_start:cursor],
                                   unit=unit, qualifier=qualifier, foreign_reading=foreign))
 
 
@@ -419,9 +419,9 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
         ordinal = _ordinal_word(word, loc.code)
         if ordinal is not None and _cardinal_word(word, loc.code) is None:
             m = words[i]
-            q, q_start = _qualifier_before(text, m.start(), m.end(), p)
+            q = _qualifier_before(text, m.start(), m.end(), p)
             claims.take(m.start(), m.end())
-            found.append(NumericValue(v.ORDINAL, Decimal(ordinal), q_start if q else m.start(), m.end(), m.group(0),
+            found.append(NumericValue(v.ORDINAL, Decimal(ordinal), m.start(), m.end(), m.group(0),
                                       qualifier=q, weak=word in loc.ambiguous_words))
             i += 1
             continue
@@ -465,9 +465,9 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
         if percent and kind == v.NUMBER:
             kind, cursor = v.PERCENT, percent.end()
             weak = False
-        q, q_start = _qualifier_before(text, start, cursor, p)
+        q = _qualifier_before(text, start, cursor, p)
         claims.take(start, cursor)
-        found.append(NumericValue(kind, Decimal(number).scaleb(exponent), q_start if q else start, cursor,
+        found.append(NumericValue(kind, Decimal(number).scaleb(exponent), start, cursor,
                                   text[start:cursor], unit=unit, qualifier=q, weak=weak))
         while i < len(words) and words[i].start() < cursor:
             i += 1
