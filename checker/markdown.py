@@ -223,7 +223,7 @@ class _MarkdownBlocks:
                 i += 1
                 continue
             if _QUOTE.match(line.text):
-                i = self._quote(lines, i, level if container == "quote" else 0, list_depth, blocks)
+                i = self._quote(lines, i, level if container == "quote" else 0, blocks)
                 continue
             if _LIST_ITEM.match(line.text):
                 i = self._list_item(lines, i, list_depth, blocks)
@@ -342,7 +342,7 @@ class _MarkdownBlocks:
 
     # -- containers
 
-    def _quote(self, lines: list[_Line], i: int, depth: int, list_depth: int, blocks: list[TextBlock]) -> int:
+    def _quote(self, lines: list[_Line], i: int, depth: int, blocks: list[TextBlock]) -> int:
         inner: list[_Line] = []
         while i < len(lines):
             line = lines[i]

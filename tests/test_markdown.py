@@ -337,3 +337,23 @@ def test_markdown_is_chosen_by_suffix(path: str) -> None:
 @pytest.mark.parametrize("path", ["nl.txt", "nl", "nl.text"])
 def test_other_suffixes_are_plain_text(path: str) -> None:
     assert shapes("**vet**", path=path)[0][2] == "**vet**"
+
+
+_MARKUP_PIECES = [
+    "Dhr.", "tekst", " ", "  ", "\n", "\n\n", "*", "**", "_", "~~", "`", "```", "[", "]", "(x)", "![", "<",
+    ">", "&amp;", "&", "# ", "- ", "1. ", "> ", "|", "\\", "---", "    ", "<br>", "<!--", "-->", "é", "\t", "\r\n",
+]
+
+
+@pytest.mark.parametrize("path", ["x.md", "x.txt"])
+def test_random_markup_keeps_every_offset_exact(path: str) -> None:
+    import random
+
+    rng = random.Random(20240517)
+    for _ in range(400):
+        text = "".join(rng.choice(_MARKUP_PIECES) for _ in range(rng.randint(0, 30)))
+        for block in parse_blocks(SourceFile.from_text(path, text)):
+            assert block.text.strip() and len(block.text) == len(block.offsets)
+            for ch, offset in zip(block.text, block.offsets):
+                # A kept character is itself in the file, or was decoded from the entity there.
+                assert ch.isspace() or text[offset] in (ch, "&"), (text, block.text)
