@@ -55,6 +55,9 @@ DUTCH = [
     ("De conferentie om 9.30 uur in Namen. De tweede om 14 uur.",
      ["De conferentie om 9.30 uur in Namen.", "De tweede om 14 uur."]),
     ("Het ATMP-PIT telt 26 partners", ["Het ATMP-PIT telt 26 partners"]),
+    ("De doelen zijn 1) groei en 2) banen. Dat is alles.",  # an inline enumeration is prose
+     ["De doelen zijn 1) groei en 2) banen.", "Dat is alles."]),
+    ("Het gebeurde in 2023. Het werkt.", ["Het gebeurde in 2023.", "Het werkt."]),
 ]
 
 FRENCH = [
@@ -96,6 +99,10 @@ FRENCH = [
      ["Le marché croît (source : pharma.be).", "Il double."]),
     ("Est-ce possible ? Oui ! Nous y arrivons.",
      ["Est-ce possible ?", "Oui !", "Nous y arrivons."]),
+    ("Il y a trois axes : 1. la recherche, 2. la production. Fin.",  # no sentence starts in lower case
+     ["Il y a trois axes : 1. la recherche, 2. la production.", "Fin."]),
+    ("Le test est prêt. bioMérieux le produit.",  # a name with a capital inside may start one
+     ["Le test est prêt.", "bioMérieux le produit."]),
 ]
 
 ENGLISH = [
@@ -137,6 +144,8 @@ ENGLISH = [
      ["The results… they come later.", "We waited...", "Then it came."]),
     ("Cell therapies, gene therapies, etc. are covered. That is all.",
      ["Cell therapies, gene therapies, etc. are covered.", "That is all."]),
+    ("The goals are (i) growth and (ii) jobs. Done.", ["The goals are (i) growth and (ii) jobs.", "Done."]),
+    ("Goals: i. growth, ii. jobs. That is all.", ["Goals: i. growth, ii. jobs.", "That is all."]),
 ]
 
 
