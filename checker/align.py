@@ -1,0 +1,585 @@
+"""Alignment across languages: blocks first, then sentences within aligned blocks.
+
+Both levels run the same dynamic program over beads (1-1, 1-0, 0-1, 2-1, 1-2, 2-2,
+3-1, 1-3), scored by a `BeadScorer`: a Gale-Church length cost, a language-neutral
+anchor cost (numbers, capitalised words and names, sentence punctuation) and an
+optional similarity term, the seam through which a translation model (chrF of
+MT(source) against the target) or the cheap `cognate_similarity` can weigh in.
+Every parameter lives in one frozen `AlignParams`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from checker.records import AlignedPair, Bead, Block, Document, Segment
+
+Similarity = Callable[[tuple[int, ...], tuple[int, ...]], float]
+"""(source indices, target indices) -> 0..1; higher means "more likely translations"."""
+
+BeadShape = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Every knob of the aligner in one place (tuned on the Text+Berg dev article only)."""
+
+    # Prior probability of each bead shape (source count, target count), Gale-Church style.
+    bead_priors: tuple[tuple[BeadShape, float], ...] = (
+        ((1, 1), 0.89),
+        ((1, 0), 0.005),
+        ((0, 1), 0.005),
+        ((2, 1), 0.045),
+        ((1, 2), 0.045),
+        ((2, 2), 0.011),
+        ((3, 1), 0.003),
+        ((1, 3), 0.003),
+    )
+    # A one-sided bead of a short unit (a caption, a page number) costs less than its prior:
+    # its cost grows from `short_deletion_cost` to the prior over the first `deletion_length` characters.
+    short_deletion_cost: float = 3.0
+    deletion_length: int = 40
+    # Variance of the target length per source character (Gale-Church's s^2).
+    length_variance: float = 6.8
+    # Used when the texts are too short to estimate target/source length ratio.
+    default_length_ratio: float = 1.0
+    # Anchor classes: cost weight, bonus factor for a matched anchor, and evidence smoothing.
+    number_weight: float = 8.0
+    name_weight: float = 2.0
+    mark_weight: float = 1.0
+    match_bonus: float = 2.0
+    anchor_smoothing: float = 2.0
+    # However badly the anchors disagree, a two-sided bead pays at most this much for them:
+    # a corrupted number must not make two deletions look cheaper than the pair.
+    anchor_penalty_cap: float = 6.0
+    # Names of at least this many characters match when their prefixes of this length agree.
+    name_prefix: int = 5
+    name_min_ratio: float = 80.0
+    # Weight of the similarity term, and the similarity expected of unrelated sentences
+    # when there are too few sentences to estimate it.
+    similarity_weight: float = 6.0
+    default_similarity_baseline: float = 0.1
+    # Block-level extra: cost of pairing blocks of different kinds (heading vs paragraph).
+    kind_mismatch_cost: float = 3.0
+    # Initial half-width of the search band around the diagonal (doubled when the path hits it).
+    band: int = 30
+
+    def prior_costs(self) -> dict[BeadShape, float]:
+        return {shape: -math.log(p) for shape, p in self.bead_priors}
+
+
+DEFAULT_PARAMS = AlignParams()
+
+# ---------------------------------------------------------------------------
+# Anchors
+
+
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Sentence punctuation that translations keep: questions, exclamations, colons, quotes,
+# parentheses. Guillemets and curly quotes all count as one class.
+_MARK_CLASSES = {
+    "?": "?", "!": "!", ":": ":", ";": ";", "(": "(", ")": "(",
+    "\"": "\"", "«": "\"", "»": "\"", "“": "\"", "”": "\"", "„": "\"", "‘": "\"", "’": None,
+}
+
+
+def normalize_number(token: str) -> str:
+    """A digit string without group separators: `1.200`, `1 200`, `1,200` all give `1200`.
+
+    A separator followed by other than three digits is a decimal mark; trailing zeros of
+    the decimals are dropped so that `8847,60` and `8847.6` agree.
+    """
+    groups = re.split(r"[.,\u00a0\u202f ]", token)
+    if len(groups) > 1 and len(groups[-1]) != 3:
+        whole, decimals = "".join(groups[:-1]), groups[-1].rstrip("0")
+        return f"{whole}.{decimals}" if decimals else whole
+    return "".join(groups)
+
+
+def fold(word: str) -> str:
+    """Lowercase without accents, so that `Zürich` and `Zurich` compare equal."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """The language-neutral clues of one sentence (or block)."""
+
+    numbers: Counter = field(default_factory=Counter)
+    names: tuple[str, ...] = ()  # folded capitalised words
+    words: frozenset[str] = frozenset()  # every folded word, for names to be found in
+    marks: Counter = field(default_factory=Counter)
+
+
+def extract_anchors(text: str) -> Anchors:
+    numbers = Counter(normalize_number(m.group()) for m in _NUMBER.finditer(text))
+    words = [m.group() for m in _WORD.finditer(text)]
+    names = tuple(fold(w) for w in words if len(w) >= 3 and w[0].isupper())
+    marks = Counter(c for ch in text if (c := _MARK_CLASSES.get(ch)))
+    return Anchors(numbers=numbers, names=names, words=frozenset(fold(w) for w in words), marks=marks)
+
+
+class _NameMatcher:
+    """Which target words each source name may stand for (and vice versa), computed once per vocabulary."""
+
+    def __init__(self, names: Iterable[str], words: Iterable[str], params: AlignParams) -> None:
+        names = sorted(set(names))
+        vocabulary = sorted(set(words))
+        prefix = params.name_prefix
+        by_prefix: dict[str, set[str]] = {}
+        for word in vocabulary:
+            if len(word) >= prefix:
+                by_prefix.setdefault(word[:prefix], set()).add(word)
+        self.partners: dict[str, frozenset[str]] = {}
+        long_words = [w for w in vocabulary if len(w) >= prefix]
+        scores = (process.cdist(names, long_words, scorer=fuzz.ratio, score_cutoff=params.name_min_ratio,
+                                workers=1) if names and long_words else None)
+        for row, name in enumerate(names):
+            found = {name} if name in vocabulary else set()
+            if len(name) >= prefix:
+                found |= by_prefix.get(name[:prefix], set())
+                if scores is not None:
+                    found.update(long_words[col] for col in scores[row].nonzero()[0])
+            self.partners[name] = frozenset(found)
+
+    def found(self, names: Sequence[str], words: frozenset[str]) -> int:
+        partners = self.partners
+        return sum(1 for name in names if not partners[name].isdisjoint(words))
+
+
+# ---------------------------------------------------------------------------
+# Scoring
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One alignable unit (a sentence, or a block) as the scorer sees it."""
+
+    text: str
+    members: tuple[int, ...]  # indices handed to the similarity function
+    kind: str = ""
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
+
+
+def _anchor_term(unmatched: float, matched: float, weight: float, params: AlignParams) -> float:
+    total = unmatched + matched
+    if not total:
+        return 0.0
+    return weight * (unmatched - params.match_bonus * matched) / (total + params.anchor_smoothing)
+
+
+class BeadScorer:
+    """Cost of a bead = prior of its shape + length cost + anchor cost + similarity cost.
+
+    Lower is better. One-sided beads (1-0, 0-1) only pay their prior: that prior is what a
+    translation has to be worse than before it is declared missing.
+    """
+
+    def __init__(
+        self,
+        source: Sequence[_Unit],
+        target: Sequence[_Unit],
+        params: AlignParams = DEFAULT_PARAMS,
+        similarity: Similarity | None = None,
+        length_ratio: float | None = None,
+    ) -> None:
+        self.params = params
+        self.source, self.target = source, target
+        self.priors = params.prior_costs()
+        self.source_lengths = [len(u.text) for u in source]
+        self.target_lengths = [len(u.text) for u in target]
+        self.length_ratio = length_ratio or _length_ratio(self.source_lengths, self.target_lengths, params)
+        self.source_anchors = [extract_anchors(u.text) for u in source]
+        self.target_anchors = [extract_anchors(u.text) for u in target]
+        self.source_matcher = _NameMatcher(
+            (n for a in self.source_anchors for n in a.names), (w for a in self.target_anchors for w in a.words), params)
+        self.target_matcher = _NameMatcher(
+            (n for a in self.target_anchors for n in a.names), (w for a in self.source_anchors for w in a.words), params)
+        self._found: dict[tuple[int, int], tuple[int, int]] = {}
+        self._source_spans: dict[tuple[int, int], _SpanAnchors] = {}
+        self._target_spans: dict[tuple[int, int], _SpanAnchors] = {}
+        self.similarity = similarity
+        self.similarity_baseline = self._similarity_baseline() if similarity else 0.0
+
+    # The DP asks for source[i0:i1] against target[j0:j1].
+    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        shape = (i1 - i0, j1 - j0)
+        total = self.priors[shape]
+        if i1 == i0 or j1 == j0:
+            length = sum(self.source_lengths[i0:i1]) + sum(self.target_lengths[j0:j1])
+            short = self.params.short_deletion_cost
+            return short + (total - short) * min(1.0, length / max(self.params.deletion_length, 1))
+        return total + self.length_cost(i0, i1, j0, j1) + self.anchor_cost(i0, i1, j0, j1) \
+            + self.similarity_cost(i0, i1, j0, j1) + self.kind_cost(i0, i1, j0, j1)
+
+    def length_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        source_length = sum(self.source_lengths[i0:i1]) + (i1 - i0 - 1)
+        target_length = sum(self.target_lengths[j0:j1]) + (j1 - j0 - 1)
+        ratio = self.length_ratio
+        mean = max((source_length + target_length / ratio) / 2, 1.0)
+        delta = (target_length - source_length * ratio) / math.sqrt(mean * self.params.length_variance)
+        # -log of the two-sided tail probability of a standard normal.
+        return -math.log(max(math.erfc(abs(delta) / math.sqrt(2)), 1e-12))
+
+    def anchor_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        params = self.params
+        source, target = self._source_span(i0, i1), self._target_span(j0, j1)
+        cost = 0.0
+        if source.number_count or target.number_count:
+            matched = _matched(source.numbers, target.numbers)
+            cost += _anchor_term(source.number_count + target.number_count - 2 * matched, 2 * matched,
+                                 params.number_weight, params)
+        if source.names or target.names:
+            found = self._names_found(i0, i1, j0, j1)
+            cost += _anchor_term(len(source.names) + len(target.names) - found, found, params.name_weight, params)
+        if source.mark_count or target.mark_count:
+            matched = _matched(source.marks, target.marks)
+            cost += _anchor_term(source.mark_count + target.mark_count - 2 * matched, 2 * matched,
+                                 params.mark_weight, params)
+        return min(cost, self.params.anchor_penalty_cap)
+
+    def _names_found(self, i0: int, i1: int, j0: int, j1: int) -> int:
+        """Names on either side with a partner word on the other, counted sentence pair by sentence pair.
+
+        A name found in two sentences of the other side counts once (capped at the name count).
+        """
+        pairs = [[self._pair_found(i, j) for j in range(j0, j1)] for i in range(i0, i1)]
+        source_found = sum(min(len(self.source_anchors[i].names), sum(f[0] for f in row))
+                           for i, row in zip(range(i0, i1), pairs))
+        target_found = sum(min(len(self.target_anchors[j].names), sum(row[k][1] for row in pairs))
+                           for k, j in enumerate(range(j0, j1)))
+        return source_found + target_found
+
+    def _pair_found(self, i: int, j: int) -> tuple[int, int]:
+        found = self._found.get((i, j))
+        if found is None:
+            source, target = self.source_anchors[i], self.target_anchors[j]
+            found = self._found[(i, j)] = (self.source_matcher.found(source.names, target.words),
+                                           self.target_matcher.found(target.names, source.words))
+        return found
+
+    def _source_span(self, start: int, end: int) -> "_SpanAnchors":
+        span = self._source_spans.get((start, end))
+        if span is None:
+            span = self._source_spans[(start, end)] = _SpanAnchors.of(self.source_anchors[start:end])
+        return span
+
+    def _target_span(self, start: int, end: int) -> "_SpanAnchors":
+        span = self._target_spans.get((start, end))
+        if span is None:
+            span = self._target_spans[(start, end)] = _SpanAnchors.of(self.target_anchors[start:end])
+        return span
+
+    def similarity_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        if self.similarity is None:
+            return 0.0
+        source = tuple(m for u in self.source[i0:i1] for m in u.members)
+        target = tuple(m for u in self.target[j0:j1] for m in u.members)
+        baseline = self.similarity_baseline
+        # Rescaled so that unrelated sentences score 0 and identical meaning 1: a bonus only,
+        # so a missing model (or a weak one) never makes a bead look worse than none.
+        relative = (self.similarity(source, target) - baseline) / max(1.0 - baseline, 1e-6)
+        return -self.params.similarity_weight * max(min(relative, 1.0), -1.0)
+
+    def kind_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        source_kinds = {u.kind for u in self.source[i0:i1]}
+        target_kinds = {u.kind for u in self.target[j0:j1]}
+        return 0.0 if source_kinds == target_kinds else self.params.kind_mismatch_cost
+
+    def _similarity_baseline(self) -> float:
+        """Mean similarity of sentence pairs far from the diagonal, i.e. of unrelated sentences."""
+        n, m = len(self.source), len(self.target)
+        if n < 6 or m < 6:
+            return self.params.default_similarity_baseline
+        step = max(1, n // 20)
+        samples = []
+        for i in range(0, n, step):
+            j = (round(i * m / n) + m // 2) % m
+            source = tuple(self.source[i].members)
+            target = tuple(self.target[j].members)
+            samples.append(self.similarity(source, target))
+        return sum(samples) / len(samples)
+
+
+@dataclass(frozen=True)
+class _SpanAnchors:
+    """The anchors of consecutive units taken together, with their sizes precomputed."""
+
+    numbers: dict[str, int]
+    number_count: int
+    names: tuple[str, ...]
+    words: frozenset[str]
+    marks: dict[str, int]
+    mark_count: int
+
+    @classmethod
+    def of(cls, anchors: Sequence[Anchors]) -> "_SpanAnchors":
+        numbers = _merge(a.numbers for a in anchors)
+        marks = _merge(a.marks for a in anchors)
+        return cls(numbers=dict(numbers), number_count=sum(numbers.values()),
+                   names=tuple(n for a in anchors for n in a.names), words=_union(a.words for a in anchors),
+                   marks=dict(marks), mark_count=sum(marks.values()))
+
+
+def _matched(a: dict[str, int], b: dict[str, int]) -> int:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(min(count, b.get(key, 0)) for key, count in a.items())
+
+
+def _merge(counters: Iterable[Counter]) -> Counter:
+    counters = list(counters)
+    if len(counters) == 1:
+        return counters[0]
+    merged: Counter = Counter()
+    for counter in counters:
+        merged.update(counter)
+    return merged
+
+
+def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
+    sets = list(sets)
+    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+
+
+def _median_ratio(lengths: Sequence[tuple[int, int]]) -> float | None:
+    """Median target/source length ratio of paired units: one merged or padded pair cannot move it."""
+    ratios = sorted(t / s for s, t in lengths if s >= 20 and t >= 20)
+    if len(ratios) < 3:
+        return None
+    middle = len(ratios) // 2
+    median = ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+    return min(max(median, 0.5), 2.0)
+
+
+def _length_ratio(source_lengths: Sequence[int], target_lengths: Sequence[int], params: AlignParams) -> float:
+    source_total, target_total = sum(source_lengths), sum(target_lengths)
+    if source_total < 200 or target_total < 200:
+        return params.default_length_ratio
+    return min(max(target_total / source_total, 0.5), 2.0)
+
+
+# ---------------------------------------------------------------------------
+# The dynamic program
+
+
+@dataclass(frozen=True)
+class _ScoredBead:
+    source: range
+    target: range
+    cost: float
+
+
+def _best_path(scorer: BeadScorer, n: int, m: int) -> list[_ScoredBead]:
+    """Cheapest monotone sequence of beads covering both sides, searched in a band around the diagonal.
+
+    The band starts at `params.band` and doubles while the best path runs along its edge
+    (a sign that the true path lies outside), up to the full matrix.
+    """
+    shapes = list(scorer.priors)
+    half_width = max(scorer.params.band, 4)
+    while True:
+        path, touched_edge = _banded_path(scorer, shapes, n, m, half_width)
+        if not touched_edge or half_width >= max(n, m):
+            return path
+        half_width *= 2
+
+
+def _banded_path(scorer: BeadScorer, shapes: list[BeadShape], n: int, m: int,
+                 half_width: int) -> tuple[list[_ScoredBead], bool]:
+    inf = math.inf
+    slope = m / n if n else 0.0
+    # Band limits per row: target positions j allowed for prefix length i.
+    low = [max(0, math.floor(i * slope) - half_width) for i in range(n + 1)]
+    high = [min(m, math.ceil(i * slope) + half_width) for i in range(n + 1)]
+    low[0], high[n] = 0, m
+    for i in range(1, n + 1):  # keep the band connected even when it is narrower than the slope
+        low[i] = min(low[i], high[i - 1])
+    for i in range(n - 1, -1, -1):
+        high[i] = max(high[i], low[i + 1])
+    costs = [dict() for _ in range(n + 1)]
+    back: list[dict[int, BeadShape]] = [dict() for _ in range(n + 1)]
+    costs[0][0] = 0.0
+    for i in range(n + 1):
+        row_costs, row_back = costs[i], back[i]
+        for j in range(low[i], high[i] + 1):
+            if i == 0 and j == 0:
+                continue
+            best, best_shape = inf, None
+            for shape in shapes:
+                di, dj = shape
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0:
+                    continue
+                previous = costs[pi].get(pj)
+                if previous is None:
+                    continue
+                total = previous + scorer.cost(pi, i, pj, j)
+                if total < best:
+                    best, best_shape = total, shape
+            if best_shape is not None:
+                row_costs[j] = best
+                row_back[j] = best_shape
+    path: list[_ScoredBead] = []
+    i, j = n, m
+    touched_edge = False
+    while i or j:
+        di, dj = back[i][j]
+        pi, pj = i - di, j - dj
+        path.append(_ScoredBead(range(pi, i), range(pj, j), costs[i][j] - costs[pi][pj]))
+        if (j == low[i] and low[i] > 0) or (j == high[i] and high[i] < m):
+            touched_edge = True
+        i, j = pi, pj
+    path.reverse()
+    return path, touched_edge
+
+
+def _split_one_sided(path: Iterable[_ScoredBead]) -> list[_ScoredBead]:
+    """One 1-0 / 0-1 bead per unmatched unit, as in the gold files."""
+    out: list[_ScoredBead] = []
+    for bead in path:
+        if bead.source and bead.target:
+            out.append(bead)
+        else:
+            share = bead.cost / max(len(bead.source) + len(bead.target), 1)
+            out.extend(_ScoredBead(range(i, i + 1), range(0), share) for i in bead.source)
+            out.extend(_ScoredBead(range(0), range(j, j + 1), share) for j in bead.target)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Public API
+
+
+def align_sentences(
+    source: Sequence[str],
+    target: Sequence[str],
+    *,
+    source_lang: str = "",
+    target_lang: str = "",
+    similarity: Similarity | None = None,
+    params: AlignParams = DEFAULT_PARAMS,
+) -> list[Bead]:
+    """Align two lists of sentences; beads in order, indices into the input lists.
+
+    The languages are accepted for symmetry with the rest of the pipeline: every clue the
+    aligner uses is language-neutral.
+    """
+    return [Bead(tuple(b.source), tuple(b.target))
+            for b in _align_units(_sentence_units(source), _sentence_units(target), params, similarity)]
+
+
+def score_sentences(
+    source: Sequence[str],
+    target: Sequence[str],
+    *,
+    similarity: Similarity | None = None,
+    params: AlignParams = DEFAULT_PARAMS,
+) -> list[tuple[Bead, float]]:
+    """Like `align_sentences`, with each bead's cost (lower is more certain)."""
+    return [(Bead(tuple(b.source), tuple(b.target)), b.cost)
+            for b in _align_units(_sentence_units(source), _sentence_units(target), params, similarity)]
+
+
+def _sentence_units(sentences: Sequence[str]) -> list[_Unit]:
+    return [_Unit(text=s, members=(i,)) for i, s in enumerate(sentences)]
+
+
+def _align_units(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams,
+                 similarity: Similarity | None, length_ratio: float | None = None) -> list[_ScoredBead]:
+    if not source or not target:
+        return _split_one_sided([_ScoredBead(range(len(source)), range(len(target)), 0.0)])
+    scorer = BeadScorer(source, target, params, similarity, length_ratio)
+    return _split_one_sided(_best_path(scorer, len(source), len(target)))
+
+
+def align_documents(
+    source: Document,
+    target: Document,
+    *,
+    similarity: Similarity | None = None,
+    params: AlignParams = DEFAULT_PARAMS,
+) -> tuple[AlignedPair, ...]:
+    """Align two language versions: blocks first, then the sentences of each aligned block group.
+
+    Similarity indices are `Segment.index` values of the two documents. Pairs come in
+    document order; a 1-0 pair has an empty target, a 0-1 pair an empty source.
+    """
+    source_blocks = [b for b in source.blocks if b.segments]
+    target_blocks = [b for b in target.blocks if b.segments]
+    # One length ratio for the whole document, so that a group holding an omission does not
+    # hide it by lowering its own expectations; it is measured on the blocks that found a
+    # partner, so that a missing paragraph does not skew it either.
+    source_units, target_units = _block_units(source_blocks), _block_units(target_blocks)
+    ratio = _length_ratio([len(b.text) for b in source_blocks], [len(b.text) for b in target_blocks], params)
+    block_path = _align_units(source_units, target_units, params, similarity, ratio)
+    paired_ratio = _median_ratio(
+        [(sum(source_units[k].length for k in bead.source), sum(target_units[k].length for k in bead.target))
+         for bead in block_path if bead.source and bead.target])
+    if paired_ratio is not None and abs(paired_ratio - ratio) > 0.02:
+        ratio = paired_ratio
+        block_path = _align_units(source_units, target_units, params, similarity, ratio)
+    pairs: list[AlignedPair] = []
+    for group in block_path:
+        source_segments = [s for k in group.source for s in source_blocks[k].segments]
+        target_segments = [s for k in group.target for s in target_blocks[k].segments]
+        sentence_path = _align_units(_segment_units(source_segments), _segment_units(target_segments),
+                                     params, similarity, ratio)
+        for bead in sentence_path:
+            pairs.append(AlignedPair(
+                source=tuple(source_segments[i] for i in bead.source),
+                target=tuple(target_segments[j] for j in bead.target),
+                source_lang=source.lang,
+                target_lang=target.lang,
+                score=bead.cost,
+            ))
+    return tuple(pairs)
+
+
+def _block_units(blocks: Sequence[Block]) -> list[_Unit]:
+    return [_Unit(text=b.text, members=tuple(s.index for s in b.segments), kind=b.kind) for b in blocks]
+
+
+def _segment_units(segments: Sequence[Segment]) -> list[_Unit]:
+    # Within a block group the kinds agree by construction; sentences only differ in text.
+    return [_Unit(text=s.text, members=(s.index,)) for s in segments]
+
+
+# ---------------------------------------------------------------------------
+# A cheap, model-free similarity
+
+
+def cognate_similarity(source: Sequence[str], target: Sequence[str]) -> Similarity:
+    """Character-trigram Dice of folded words, a stand-in for MT when no model is available.
+
+    Catches names, numbers, cognates and loanwords; it knows nothing of either language.
+    """
+    def grams(text: str) -> Counter:
+        out: Counter = Counter()
+        for word in _WORD.findall(text) + _NUMBER.findall(text):
+            word = f" {fold(word)} "
+            out.update(word[k:k + 3] for k in range(len(word) - 2))
+        return out
+
+    source_grams = [grams(s) for s in source]
+    target_grams = [grams(t) for t in target]
+
+    def similarity(source_ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
+        a = _merge(source_grams[i] for i in source_ids)
+        b = _merge(target_grams[j] for j in target_ids)
+        size = sum(a.values()) + sum(b.values())
+        return 2 * sum((a & b).values()) / size if size else 0.0
+
+    return similarity

@@ -1,0 +1,89 @@
+"""`checker align SOURCE_FILE TARGET_FILE`: align two files and print the beads in the gold format.
+
+With `--presegmented` each line is one sentence (the format of the alignment benchmarks)
+and bead indices are line numbers; otherwise the files are read as documents, segmented
+by `checker.segment`, aligned block by block, and indices are segment numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from checker.align import AlignParams, Similarity, cognate_similarity, score_sentences
+from checker.records import Bead
+
+EXIT_INPUT = 2
+
+
+class AlignInputError(click.ClickException):
+    """A file that cannot be aligned: exit code 2, like every input error of the checker."""
+
+    exit_code = EXIT_INPUT
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise AlignInputError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise AlignInputError(f"{path}: not valid UTF-8 (byte 0x{data[error.start]:02x} at line {line})") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n").splitlines()
+
+
+def _document_beads(source_path: Path, target_path: Path, source_lang: str, target_lang: str,
+                    use_cognates: bool) -> list[tuple[Bead, float, str, str]]:
+    from checker.align import align_documents
+    from checker.corpus import read_source_file
+    from checker.segment import build_document
+
+    documents = []
+    for path, lang in ((source_path, source_lang), (target_path, target_lang)):
+        source_file, problem = read_source_file(path, str(path))
+        if problem is not None:
+            raise AlignInputError(str(problem))
+        documents.append(build_document(path.stem, lang, source_file))
+    source, target = documents
+    similarity = None
+    if use_cognates:
+        similarity = cognate_similarity([s.text for s in source.segments], [s.text for s in target.segments])
+    return [
+        (Bead(tuple(s.index for s in pair.source), tuple(t.index for t in pair.target)), pair.score,
+         pair.source_text, pair.target_text)
+        for pair in align_documents(source, target, similarity=similarity)
+    ]
+
+
+@click.command("align")
+@click.argument("source_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("target_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--presegmented", is_flag=True, help="Both files hold one sentence per line; indices are line numbers.")
+@click.option("--source-lang", default="", help="Language of SOURCE_FILE (used for segmentation).")
+@click.option("--target-lang", default="", help="Language of TARGET_FILE (used for segmentation).")
+@click.option("--similarity", type=click.Choice(["none", "cognate"]), default="none", show_default=True,
+              help="Add a model-free character-trigram similarity to lengths and anchors.")
+@click.option("--scores", is_flag=True, help="Append each bead's cost (`[0]:[0]:0.412`; lower is more certain).")
+@click.option("--show-text", is_flag=True, help="Follow each bead with its source and target text, tab-separated.")
+def align_command(source_file: Path, target_file: Path, presegmented: bool, source_lang: str, target_lang: str,
+                  similarity: str, scores: bool, show_text: bool) -> None:
+    """Align SOURCE_FILE with TARGET_FILE and print one bead per line: `[0]:[0, 1]`, `[13]:[]`."""
+    if presegmented:
+        source, target = _read_lines(source_file), _read_lines(target_file)
+        sim: Similarity | None = cognate_similarity(source, target) if similarity == "cognate" else None
+        rows = [(bead, cost, " ".join(source[i] for i in bead.source), " ".join(target[j] for j in bead.target))
+                for bead, cost in score_sentences(source, target, similarity=sim, params=AlignParams())]
+    else:
+        if not source_lang or not target_lang:
+            raise click.UsageError("without --presegmented, give --source-lang and --target-lang "
+                                   "so that the files can be cut into sentences")
+        rows = _document_beads(source_file, target_file, source_lang, target_lang, similarity == "cognate")
+    for bead, cost, source_text, target_text in rows:
+        line = bead.gold_format() + (f":{cost:.3f}" if scores else "")
+        if show_text:
+            line += f"\t{source_text}\t{target_text}"
+        click.echo(line)
