@@ -92,8 +92,8 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
                     select=select, ignore=ignore)
     for problem in run.input_problems:
         click.echo(f"checker: error: {problem}", err=True)
-    for line in run.skipped:
-        click.echo(f"checker: {line}", err=True)
+    if run.skipped:
+        click.echo(f"checker: skipped {'; '.join(run.skipped)}", err=True)
 
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     report = REPORTERS[output_format](color=use_color).render(run)

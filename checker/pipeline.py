@@ -25,7 +25,7 @@ class CheckRun:
 
     findings: list[Finding] = field(default_factory=list)
     input_problems: list[InputProblem] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # one line per thing not run, e.g. model checks
+    skipped: list[str] = field(default_factory=list)  # what was not run and why, e.g. model checks
     releases: int = 0
     documents: int = 0
     sentences: int = 0
@@ -110,24 +110,24 @@ def run_check(
 
     model_available = False
     similarity_factory = None
+    missing_reasons: list[str] = []
     if translation_service is not None:
         from checker.translate.similarity import mt_similarity
 
         similarity_factory = mt_similarity
         missing = translation_service.missing(source_lang, [l for l in languages if l != source_lang])
         model_available = len(missing) < len(languages) - 1
-        if missing:
-            run.skipped.append("; ".join(str(m) for m in missing))
+        missing_reasons = [str(m) for m in missing]
     model_checks = [spec.code for spec, _ in checks if spec.needs_model]
-    if model_checks and not model_available:
-        run.skipped.append(
-            f"skipped {', '.join(model_checks)} and MT-assisted alignment: no translation model"
-            " (pass --model-dir or see `checker model --help`)"
-        )
+    if missing_reasons or not model_available:
+        what = f"{', '.join(model_checks)} and MT-assisted alignment" if model_checks else "MT-assisted alignment"
+        where = "" if not model_available else " for some pairs"
+        why = "; ".join(missing_reasons) or "no translation model (pass --model-dir or see `checker model --help`)"
+        run.skipped.append(f"{what}{where} ({why})")
     if glossary is None:
         glossary_checks = [spec.code for spec, _ in checks if spec.needs_glossary]
         if glossary_checks:
-            run.skipped.append(f"skipped {', '.join(glossary_checks)}: no glossary found")
+            run.skipped.append(f"{', '.join(glossary_checks)} (no glossary found)")
 
     contexts: list[ReleaseContext] = []
     needs_corpus = any(spec.scope == "corpus" for spec, _ in checks)

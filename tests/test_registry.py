@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -14,7 +16,7 @@ SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use inst
 def test_codes_are_unique_and_well_formed() -> None:
     codes = [spec.code for spec in all_checks()]
     assert len(codes) == len(set(codes))
-    assert all(len(code) == 6 and code[:3].isalpha() and code[3:].isdigit() for code in codes)
+    assert all(re.fullmatch(r"[A-Z]{3,5}[0-9]{3}", code) for code in codes)
 
 
 @pytest.mark.parametrize("spec", all_checks(), ids=lambda spec: spec.code)
