@@ -10,7 +10,7 @@ from typing import Sequence
 
 from checker.translate.base import Translator
 from checker.translate.marian import cut_at_limit, output_limit, usable_threads
-from checker.translate.models import ModelLocation, engine_settings
+from checker.translate.models import ModelLocation, conversion_record, engine_settings
 
 
 class CT2Translator(Translator):
@@ -43,19 +43,21 @@ class CT2Translator(Translator):
         self._translator = ctranslate2.Translator(
             str(location.path), device=device, compute_type=compute_type, intra_threads=threads or usable_threads()
         )
+        self.max_positions = conversion_record(location.path).get("max_positions", 512)
         self._source = sentencepiece.SentencePieceProcessor(model_file=str(location.path / "source.spm"))
         self._target = sentencepiece.SentencePieceProcessor(model_file=str(location.path / "target.spm"))
 
     def _pieces(self, sentences: Sequence[str]) -> list[list[str]]:
         # Marian's tokenizer appends </s>; CTranslate2 expects the same input pieces.
-        return [pieces[:511] + ["</s>"] for pieces in self._source.encode(list(sentences), out_type=str)]
+        keep = self.max_positions - 1
+        return [pieces[:keep] + ["</s>"] for pieces in self._source.encode(list(sentences), out_type=str)]
 
     def lengths(self, sentences: Sequence[str]) -> list[int]:
         return [len(p) for p in self._pieces(sentences)]
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
         pieces = self._pieces(sentences)
-        limits = [self.fixed_new_tokens or output_limit(len(p)) for p in pieces]
+        limits = [self.fixed_new_tokens or output_limit(len(p), self.max_positions) for p in pieces]
         lengths = {"max_decoding_length": max(limits)}
         if self.fixed_new_tokens:
             lengths["min_decoding_length"] = self.fixed_new_tokens

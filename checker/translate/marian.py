@@ -59,14 +59,18 @@ class MarianTranslator(Translator):
             use_safetensors=True if location.has_safetensors else None,
         )
         self._model.to(self.device).eval()
+        # Opus-MT has 512 positions; inputs and outputs past them would index out of range.
+        self.max_positions = int(getattr(self._model.config, "max_position_embeddings", 512) or 512)
 
     def lengths(self, sentences: Sequence[str]) -> list[int]:
         return [len(ids) for ids in self._tokenizer(list(sentences))["input_ids"]]
 
     def translate_batch(self, sentences: Sequence[str]) -> list[str]:
-        batch = self._tokenizer(list(sentences), return_tensors="pt", padding=True, truncation=True, max_length=512)
+        batch = self._tokenizer(
+            list(sentences), return_tensors="pt", padding=True, truncation=True, max_length=self.max_positions
+        )
         source_lengths = batch["attention_mask"].sum(dim=1).tolist()
-        limits = [self.fixed_new_tokens or output_limit(n) for n in source_lengths]
+        limits = [self.fixed_new_tokens or output_limit(n, self.max_positions) for n in source_lengths]
         batch = batch.to(self.device)
         lengths = {"max_new_tokens": max(limits)}
         if self.fixed_new_tokens:
@@ -89,6 +93,9 @@ def cut_at_limit(tokens: list, limit: int) -> list:
     return tokens[: limit - 1] if len(tokens) >= limit else tokens
 
 
-def output_limit(source_tokens: int) -> int:
-    """Most tokens a translation may take: translations rarely pass twice the source, loops do."""
-    return min(512, 2 * source_tokens + 10)
+def output_limit(source_tokens: int, max_positions: int = 512) -> int:
+    """Most tokens a translation may take: translations rarely pass twice the source, loops do.
+
+    The decoder start token takes the first position, so at most `max_positions - 1` remain.
+    """
+    return min(max_positions - 1, 2 * source_tokens + 10)

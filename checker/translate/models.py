@@ -138,8 +138,8 @@ def location_of(pair: str, path: Path, model_id: str | None = None, revision: st
     engine = detect_engine(path)
     if engine is None:
         return None
-    if engine == "ct2" and (path / CONVERSION_RECORD).is_file():
-        record = json.loads((path / CONVERSION_RECORD).read_text(encoding="utf-8"))
+    if engine == "ct2":
+        record = conversion_record(path)
         model_id = model_id or record.get("model_id")
         revision = revision or record.get("revision")
     return ModelLocation(
@@ -229,9 +229,14 @@ def engine_settings(location: ModelLocation, num_beams: int, compute_type: str =
     """The part of a cache key that names how translations were decoded (engine, quantization, beam)."""
     if location.engine != "ct2":
         return f"transformers,beam{num_beams}"
-    record = location.path / CONVERSION_RECORD
-    quantization = json.loads(record.read_text(encoding="utf-8")).get("quantization", "") if record.is_file() else ""
+    quantization = conversion_record(location.path).get("quantization", "")
     return f"ctranslate2-{quantization or 'model'}-{compute_type},beam{num_beams}"
+
+
+def conversion_record(path: Path) -> dict:
+    """What `convert` wrote next to a CTranslate2 model (empty for a model converted by hand)."""
+    record = path / CONVERSION_RECORD
+    return json.loads(record.read_text(encoding="utf-8")) if record.is_file() else {}
 
 
 def hub_id_for(pair: str, config: Mapping[str, str]) -> str:
@@ -278,6 +283,12 @@ def convert(location: ModelLocation, output: Path, quantization: str = "int8") -
     TransformersConverter(str(location.path)).convert(str(output), quantization=quantization, force=True)
     for name in ("source.spm", "target.spm"):
         shutil.copyfile(location.path / name, output / name)
-    record = {"model_id": location.model_id, "revision": location.revision, "quantization": quantization}
+    config = json.loads((location.path / "config.json").read_text(encoding="utf-8"))
+    record = {
+        "model_id": location.model_id,
+        "revision": location.revision,
+        "quantization": quantization,
+        "max_positions": int(config.get("max_position_embeddings") or 512),
+    }
     (output / CONVERSION_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     return output

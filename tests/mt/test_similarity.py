@@ -44,7 +44,7 @@ def test_scores_are_cached_per_index_pair(monkeypatch):
     from checker.translate import similarity as module
 
     calls = []
-    monkeypatch.setattr(module, "chrf", lambda h, r: calls.append((h, r)) or 0.5)
+    monkeypatch.setattr(module, "chrf_from_counts", lambda h, r: calls.append((h, r)) or 0.5)
     similarity = module.mt_similarity(["x"], ["y"])
     assert similarity((0,), (0,)) == similarity((0,), (0,)) == 0.5
     assert len(calls) == 1
@@ -98,3 +98,19 @@ def test_mt_similarity_finds_which_sentence_was_left_out(dictionary_translator):
     translations = dictionary_translator("nl", "en", WORDS).translate(source)
     beads = align_sentences(source, target, similarity=mt_similarity(translations, target))
     assert beads == [Bead((0,), (0,)), Bead((1,), ()), Bead((2,), (1,)), Bead((3,), (2,))]
+
+
+@pytest.mark.parametrize(
+    "hypothesis, reference",
+    [
+        ("The government invests €81 million in innovation.", "The government is investing €81 million in innovation."),
+        ("le chat dort", "Le chat dort sur le canapé."),
+        ("a", "abcdefgh"),
+        ("2024", "2023"),
+        ("Growth reached 2.6% in 2023.", "Unemployment fell."),
+    ],
+)
+def test_chrf_equals_sacrebleu(hypothesis, reference):
+    from sacrebleu.metrics import CHRF
+
+    assert chrf(hypothesis, reference) == pytest.approx(CHRF().sentence_score(hypothesis, [reference]).score / 100, abs=1e-12)
