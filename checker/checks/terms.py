@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from checker.checks.context import ReleaseContext
 from checker.checks.registry import check
@@ -48,16 +48,18 @@ def analyse(context: ReleaseContext) -> dict[str, list[PairTerms]]:
         return cached[1]
     glossary: Glossary = context.glossary
     result: dict[str, list[PairTerms]] = {}
+    # Every target language is aligned with the same source sentences: match those once.
+    source_matches: dict[tuple[str, str], tuple[TermMatch, ...]] = {}
     for lang, pairs in context.pairs.items():
-        result[lang] = [
-            PairTerms(
-                pair=pair,
-                source=tuple(glossary.find(pair.source_text, pair.source_lang)),
-                target=tuple(glossary.find(pair.target_text, pair.target_lang)),
-                target_all=tuple(glossary.find(pair.target_text, pair.target_lang, overlapping=True)),
-            )
-            for pair in pairs
-        ]
+        analysed = []
+        for pair in pairs:
+            key = (pair.source_text, pair.source_lang)
+            if key not in source_matches:
+                source_matches[key] = tuple(glossary.find(pair.source_text, pair.source_lang))
+            target, target_all = glossary.find_both(pair.target_text, pair.target_lang)
+            analysed.append(PairTerms(pair=pair, source=source_matches[key], target=tuple(target),
+                                      target_all=tuple(target_all)))
+        result[lang] = analysed
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[id(context)] = (context, result)
@@ -175,23 +177,33 @@ def _closest(text: str, forms: tuple[str, ...], taken: list[tuple[int, int]]) ->
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     best: tuple[int, int, float] | None = None
     for form in forms:
-        wanted = form.lower()
         size = len(form.split())
-        for width in range(max(1, size - 1), size + 2):
-            for i in range(0, len(words) - width + 1):
-                start, end = words[i][0], words[i + width - 1][1]
-                while start < end and text[start] in _EDGE_PUNCTUATION:
-                    start += 1
-                while end > start and text[end - 1] in _EDGE_PUNCTUATION:
-                    end -= 1
-                if end <= start or any(start < t_end and end > t_start for t_start, t_end in taken):
-                    continue
-                stretch = text[start:end].lower()
-                # Word order changes too (`Walloon Public Service` for `Public Service of Wallonia`).
-                score = max(fuzz.ratio(stretch, wanted), fuzz.token_sort_ratio(stretch, wanted))
-                if best is None or score > best[2]:
-                    best = (start, end, score)
+        stretches = _stretches(text, words, range(max(1, size - 1), size + 2), taken)
+        if not stretches:
+            continue
+        choices = [text[a:b].lower() for a, b in stretches]
+        wanted = form.lower()
+        # Word order changes too (`Walloon Public Service` for `Public Service of Wallonia`).
+        for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+            _, score, index = process.extractOne(wanted, choices, scorer=scorer)
+            if best is None or score > best[2]:
+                best = (*stretches[index], score)
     return best
+
+
+def _stretches(text: str, words: list[tuple[int, int]], widths: range,
+               taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for width in widths:
+        for i in range(0, len(words) - width + 1):
+            start, end = words[i][0], words[i + width - 1][1]
+            while start < end and text[start] in _EDGE_PUNCTUATION:
+                start += 1
+            while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+                end -= 1
+            if end > start and not any(start < t_end and end > t_start for t_start, t_end in taken):
+                out.append((start, end))
+    return out
 
 
 @check("TERM002", "forbidden-term", "term", "error", needs_glossary=True)

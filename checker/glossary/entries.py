@@ -98,6 +98,10 @@ class Glossary:
         """
         return self.matcher.find(text, lang, overlapping)
 
+    def find_both(self, text: str, lang: str) -> tuple[list["TermMatch"], list["TermMatch"]]:
+        """`find(text, lang)` and `find(text, lang, overlapping=True)` from one scan."""
+        return self.matcher.find_both(text, lang)
+
     def __len__(self) -> int:
         return len(self.entries)
 

@@ -46,11 +46,12 @@ class TermMatcher:
         for lang in self.languages:
             automaton = ahocorasick.Automaton()
             patterns: dict[str, list[_Pattern]] = {}
+            seen: set[tuple[str, str, bool, str]] = set()
             for entry in entries:
                 for form in entry.forms.get(lang, ()):
-                    self._add(patterns, entry, form, lang, forbidden=False)
+                    self._add(patterns, seen, entry, form, lang, forbidden=False)
                 for form in entry.forbidden.get(lang, ()):
-                    self._add(patterns, entry, form, lang, forbidden=True)
+                    self._add(patterns, seen, entry, form, lang, forbidden=True)
             for key, payload in patterns.items():
                 automaton.add_word(key, (len(key), tuple(payload)))
             self.pattern_count += len(patterns)
@@ -59,24 +60,29 @@ class TermMatcher:
                 self._automata[lang] = automaton
 
     @staticmethod
-    def _add(patterns: dict[str, list[_Pattern]], entry: Entry, form: str, lang: str, forbidden: bool) -> None:
+    def _add(patterns: dict[str, list[_Pattern]], seen: set, entry: Entry, form: str, lang: str,
+             forbidden: bool) -> None:
         cased_form = view(form).cased.strip()
         # Forbidden forms are matched as written: inflecting them could swallow approved ones.
         for variant in form_variants(cased_form, lang, inflect=not forbidden):
+            marker = (variant, entry.id, forbidden, lang)
+            if marker in seen:
+                continue
+            seen.add(marker)
             lower = lower_same_length(variant)
             key = fold_accents(lower)
-            bucket = patterns.setdefault(key, [])
-            pattern = _Pattern(entry, form, variant, lower, forbidden)
-            if not any(
-                p.entry.id == entry.id and p.forbidden == forbidden and p.cased == variant for p in bucket
-            ):
-                bucket.append(pattern)
+            patterns.setdefault(key, []).append(_Pattern(entry, form, variant, lower, forbidden))
 
     def find(self, text: str, lang: str, overlapping: bool = False) -> list[TermMatch]:
         """Matches in `text`; leftmost-longest unless `overlapping` (then nested hits too)."""
+        longest, every = self.find_both(text, lang)
+        return every if overlapping else longest
+
+    def find_both(self, text: str, lang: str) -> tuple[list[TermMatch], list[TermMatch]]:
+        """(leftmost-longest matches, all matches with nested ones) from one scan of `text`."""
         automaton = self._automata.get(lang)
         if automaton is None or not text:
-            return []
+            return [], []
         seen = view(text)
         folded = seen.folded
         hits: list[tuple[int, int, tuple[_Pattern, ...]]] = []
@@ -94,11 +100,15 @@ class TermMatcher:
             if payload:
                 hits.append((start, end, payload))
         if not hits:
-            return []
+            return [], []
         if _MAYBE_ADDRESS.search(text):
             hits = _outside_addresses(hits, seen)
-        chosen = sorted(hits, key=lambda h: (h[0], -h[1])) if overlapping else _leftmost_longest(hits)
-        return [m for start, end, payload in chosen for m in _matches(seen, start, end, payload, lang)]
+        built = {(start, end): _matches(seen, start, end, payload, lang) for start, end, payload in hits}
+        every = [m for start, end, _ in sorted(hits, key=lambda h: (h[0], -h[1])) for m in built[(start, end)]]
+        if len(hits) == 1:
+            return every, every
+        longest = [m for start, end, _ in _leftmost_longest(hits) for m in built[(start, end)]]
+        return longest, every
 
 
 def _outside_addresses(hits: list, seen: MatchView) -> list:

@@ -24,7 +24,7 @@ FUNCTION_WORDS = frozenset(
 VOWELS = set("aeiouyàâäéèêëîïôöùûü")
 
 # More variants per form than this and the matcher grows for little gain.
-MAX_VARIANTS_PER_FORM = 48
+MAX_VARIANTS_PER_FORM = 32
 
 
 def is_acronym(word: str) -> bool:
@@ -34,7 +34,12 @@ def is_acronym(word: str) -> bool:
 
 def _dutch(word: str) -> list[str]:
     lower = word.lower()
-    out = [word + "s", word + "en", word + "e"]
+    out = []
+    # Plural -s after an unstressed ending or a vowel (clusters, sectors); -en elsewhere.
+    if lower.endswith(("el", "er", "em", "en", "je", "or", "um")) or lower[-1] in VOWELS:
+        out.append(word + "s")
+    if lower[-1] not in VOWELS:
+        out += [word + "en", word + "e"]  # -e: inflected adjective (technologische)
     if lower.endswith("e"):
         out.append(word + "n")
     if lower.endswith("ie"):
@@ -74,10 +79,11 @@ def _french(word: str) -> list[str]:
 
 def _english(word: str) -> list[str]:
     lower = word.lower()
-    out = [word + "s", word + "es"]
     if lower.endswith("y") and len(lower) > 2 and lower[-2] not in VOWELS:
-        out.append(word[:-1] + "ies")
-    return out
+        return [word[:-1] + "ies"]
+    if lower.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return [word + "es"]
+    return [word + "s"]
 
 
 _RULES = {"nl": _dutch, "fr": _french, "en": _english}
