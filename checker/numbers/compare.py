@@ -50,6 +50,10 @@ def _exact(s: NumericValue, t: NumericValue) -> bool:
     return s.key == t.key
 
 
+def _same_kind(s: NumericValue, t: NumericValue) -> bool:
+    return s.kind == t.kind and s.value != t.value
+
+
 def _same_quantity(s: NumericValue, t: NumericValue) -> bool:
     """The same amount with the unit written on one side only, or a range end's kind."""
     if s.kind not in v.QUANTITIES or t.kind not in v.QUANTITIES or s.value != t.value:
@@ -130,13 +134,19 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
     matched += _match(sources, targets, _same_quantity)
     matched += _match(sources, targets, _compatible_other)
 
-    # Ambiguous words ("een", "one", "neuf") count when they match and are silent when not.
+    # Ambiguous words ("een", "one", "neuf") count when they match and are silent when not,
+    # except to name what a wrong value was replaced by ("derde" translated as "second").
+    weak_sources = [s for s in sources if s.weak]
+    weak_targets = [t for t in targets if t.weak]
     sources = [s for s in sources if not s.weak]
     targets = [t for t in targets if not t.weak]
+    replaced = [(s, t) for s, t in _match(sources, weak_targets, _same_kind)]
+    replaced += [(s, t) for s, t in _match(weak_sources, targets, _same_kind)]
+    targets = [t for t in targets if all(t is not r for _, r in replaced)]
     conversions = tuple(t for t in targets if t.conversion)
     targets = [t for t in targets if not t.conversion]
 
-    mismatches: list[Mismatch] = []
+    mismatches: list[Mismatch] = [Mismatch(VALUE, s, t) for s, t in replaced]
     for s in list(sources):
         for t in targets:
             if t.foreign_reading is not None and t.foreign_reading == s.value and t.kind == s.kind:
