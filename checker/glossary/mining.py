@@ -29,7 +29,9 @@ RENDERING_SIMILARITY = 70.0
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|&")
 _ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]*[A-Z0-9])\s*\)")
 # Words that may sit inside a name between capitalised words (`Agentschap Innoveren & Ondernemen`).
-_CONNECTORS = frozenset("van voor en & of for and the de du des la le d l' d' à en".split())
+_CONNECTORS = frozenset("van voor en & of for and the de du des la le d l' d' à en pour".split())
+# The second word of a two-word connector (`pour le`, `van de`, `of the`).
+_ARTICLES = frozenset("de het la le les l' the".split())
 # Capitalised only because they open a sentence or a quote: never the start of a name.
 _OPENERS = FUNCTION_WORDS | frozenset(
     """het dit deze die dat ook met bij door als zo zij wij we ze hij onze ons
@@ -103,6 +105,14 @@ def capitalised_names(text: str) -> list[Phrase]:
         if not _is_capitalised(word) or word.lower() in _OPENERS:
             i += 1
             continue
+        gap = text[tokens[i - 1][2] : tokens[i][1]].strip(" ") if i else "."
+        opens_sentence = bool(gap) and gap[-1] in ".:!?\"“«'‘(["
+        if opens_sentence and not _is_brand(word) and i + 1 < len(tokens) and (
+            not _is_capitalised(tokens[i + 1][0]) or _is_brand(tokens[i + 1][0])
+        ):
+            # Capitalised because it opens the sentence: `Steun van Flanders ...`, `Daarna HealthTech ...`.
+            i += 1
+            continue
         last = i
         j = i + 1
         conjunctions = 0
@@ -114,19 +124,28 @@ def capitalised_names(text: str) -> list[Phrase]:
                 last = j
                 j += 1
                 continue
+            # `pour le`: a connector and an article together still join two capitalised words.
+            step = 2 if (
+                j + 2 < len(tokens) and nxt.lower() in _CONNECTORS and nxt.lower() not in _CONJUNCTIONS
+                and tokens[j + 1][0].lower() in _ARTICLES and not text[tokens[j][2] : tokens[j + 1][1]].strip()
+            ) else 1
+            after = j + step
             joinable = (
                 nxt.lower() in _CONNECTORS
-                and j + 1 < len(tokens)
-                and not text[tokens[j][2] : tokens[j + 1][1]].strip()
-                and _is_capitalised(tokens[j + 1][0])
-                and tokens[j + 1][0].lower() not in _OPENERS
-                and not (nxt.lower() in _CONJUNCTIONS and (_is_brand(tokens[last][0]) or _is_brand(tokens[j + 1][0])))
+                and after < len(tokens)
+                and not text[tokens[after - 1][2] : tokens[after][1]].strip()
+                and _is_capitalised(tokens[after][0])
+                and tokens[after][0].lower() not in _OPENERS
+                # `voor MEDVIA`, `BioWin en MEDVIA`: a brand or acronym is a name of its own.
+                and not _is_brand(tokens[after][0])
+                and not (nxt.lower() in _CONJUNCTIONS and _is_brand(tokens[last][0]))
                 # A conjunction after one word joins two names (`Namen en Gent`); a second
                 # one lists names rather than naming one.
                 and not (nxt.lower() in _CONJUNCTIONS and (conjunctions or last == i))
             )
             if not joinable:
                 break
+            j += step - 1
             conjunctions += nxt.lower() in _CONJUNCTIONS
             j += 1
         run = tokens[i : last + 1]
@@ -186,15 +205,31 @@ def acronyms(text: str) -> list[Phrase]:
     return [Phrase(w, s, e, "acronym") for w, s, e in _tokens(text) if len(w) >= 2 and w.isalnum() and _is_brand(w)]
 
 
-def source_terms(text: str) -> list[Phrase]:
-    """The recurring-term candidates of one source sentence, longest first where they overlap."""
+def capitalised_words(text: str) -> list[Phrase]:
+    """Single capitalised words inside a sentence (`Pfizer`): names, or ordinary words after a colon."""
+    tokens = _tokens(text)
+    return [
+        Phrase(w, s, e, "word") for k, (w, s, e) in enumerate(tokens)
+        if k > 0 and w[:1].isupper() and w.isalpha() and w.lower() not in _OPENERS
+        and not text[tokens[k - 1][2] : s].strip(" ,")  # not after a full stop, colon or quote
+    ]
+
+
+def source_terms(text: str, words: bool = False) -> list[Phrase]:
+    """The recurring-term candidates of one source sentence, longest first where they overlap.
+
+    `words` adds single capitalised words: useful to suggest do-not-translate names, too
+    ambiguous to judge drift by.
+    """
     phrases = acronym_expansions(text) + capitalised_names(text) + acronyms(text)
+    if words:
+        phrases += capitalised_words(text)
     kept: list[Phrase] = []
     for phrase in sorted(phrases, key=lambda p: (p.start - p.end, p.start)):
         same = [k for k in kept if k.start == phrase.start and k.end == phrase.end]
         if same:
             continue
-        if phrase.kind == "name" and any(k.start <= phrase.start and phrase.end <= k.end for k in kept):
+        if phrase.kind in ("name", "word") and any(k.start <= phrase.start and phrase.end <= k.end for k in kept):
             continue
         kept.append(phrase)
     return sorted(kept, key=lambda p: p.start)
@@ -219,6 +254,7 @@ class RenderingStats:
 def collect_occurrences(
     pairs: Iterable[tuple[str, AlignedPair]],
     glossary_terms: Sequence[tuple[str, str]] = (),
+    words: bool = False,
 ) -> dict[tuple[str, str], RenderingStats]:
     """Mine (release, pair) items: source terms and their renderings, per (term key, target lang).
 
@@ -233,7 +269,7 @@ def collect_occurrences(
     for index, (release, pair) in enumerate(items):
         if not pair.source or not pair.target:
             continue
-        terms = source_terms(pair.source_text)
+        terms = source_terms(pair.source_text, words)
         for form, kind in glossary_terms:
             for m in re.finditer(re.escape(form), pair.source_text, re.IGNORECASE):
                 terms.append(Phrase(m.group(), m.start(), m.end(), kind))
@@ -342,7 +378,7 @@ def suggest(pairs: Iterable[tuple[str, AlignedPair]], already_known=None, min_co
 
     `already_known(text, lang)` returns True for terms the glossary already has.
     """
-    stats = collect_occurrences(pairs)
+    stats = collect_occurrences(pairs, words=True)
     by_term: dict[str, dict[str, RenderingStats]] = defaultdict(dict)
     for (key, lang), term in stats.items():
         by_term[key][lang] = term
@@ -361,6 +397,10 @@ def suggest(pairs: Iterable[tuple[str, AlignedPair]], already_known=None, min_co
         renderings = {lang: Counter(o.rendering for o in t.occurrences if o.rendering) for lang, t in per_lang.items()}
         if not any(renderings.values()):
             continue
+        if first.kind == "word" and not all(
+            o.rendering == o.term for t in per_lang.values() for o in t.occurrences
+        ):
+            continue  # a lone capitalised word is only suggested as a name kept in every language
         releases = tuple(sorted({o.release for t in per_lang.values() for o in t.occurrences}))
         acronyms = Counter(o.acronym for o in first.occurrences if o.acronym)
         acronym = acronyms.most_common(1)[0][0] if acronyms else ""
