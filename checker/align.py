@@ -10,6 +10,7 @@ Every parameter lives in one frozen `AlignParams`.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -41,6 +42,8 @@ class AlignParams:
         ((2, 2), 0.011),
         ((3, 1), 0.003),
         ((1, 3), 0.003),
+        ((4, 1), 0.001),
+        ((1, 4), 0.001),
     )
     # A one-sided bead of a short unit (a caption, a page number) costs less than its prior:
     # its cost grows from `short_deletion_cost` to the prior over the first `deletion_length` characters.
@@ -59,6 +62,8 @@ class AlignParams:
     # However badly the anchors disagree, a two-sided bead pays at most this much for them:
     # a corrupted number must not make two deletions look cheaper than the pair.
     anchor_penalty_cap: float = 6.0
+    # ... and at most this share of what deleting all its units would cost.
+    anchor_share: float = 0.6
     # Names of at least this many characters match when their prefixes of this length agree.
     name_prefix: int = 5
     name_min_ratio: float = 80.0
@@ -200,6 +205,8 @@ class BeadScorer:
         self.priors = params.prior_costs()
         self.source_lengths = [len(u.text) for u in source]
         self.target_lengths = [len(u.text) for u in target]
+        self.source_prefix = list(itertools.accumulate(self.source_lengths, initial=0))
+        self.target_prefix = list(itertools.accumulate(self.target_lengths, initial=0))
         self.length_ratio = length_ratio or _length_ratio(self.source_lengths, self.target_lengths, params)
         self.source_anchors = [extract_anchors(u.text) for u in source]
         self.target_anchors = [extract_anchors(u.text) for u in target]
@@ -207,6 +214,9 @@ class BeadScorer:
             (n for a in self.source_anchors for n in a.names), (w for a in self.target_anchors for w in a.words), params)
         self.target_matcher = _NameMatcher(
             (n for a in self.target_anchors for n in a.names), (w for a in self.source_anchors for w in a.words), params)
+        self.source_name_counts = [len(a.names) for a in self.source_anchors]
+        self.target_name_counts = [len(a.names) for a in self.target_anchors]
+        self.kinds_matter = any(u.kind for u in source) or any(u.kind for u in target)
         self._found: dict[tuple[int, int], tuple[int, int]] = {}
         self._source_spans: dict[tuple[int, int], _SpanAnchors] = {}
         self._target_spans: dict[tuple[int, int], _SpanAnchors] = {}
@@ -218,15 +228,29 @@ class BeadScorer:
         shape = (i1 - i0, j1 - j0)
         total = self.priors[shape]
         if i1 == i0 or j1 == j0:
-            length = sum(self.source_lengths[i0:i1]) + sum(self.target_lengths[j0:j1])
-            short = self.params.short_deletion_cost
-            return short + (total - short) * min(1.0, length / max(self.params.deletion_length, 1))
-        return total + self.length_cost(i0, i1, j0, j1) + self.anchor_cost(i0, i1, j0, j1) \
-            + self.similarity_cost(i0, i1, j0, j1) + self.kind_cost(i0, i1, j0, j1)
+            length = self.source_prefix[i1] - self.source_prefix[i0] + self.target_prefix[j1] - self.target_prefix[j0]
+            return self._deletion_cost(total, length)
+        anchors = self.anchor_cost(i0, i1, j0, j1)
+        if anchors > 0:
+            # Anchors alone never make deleting every unit of the bead cheaper than pairing them:
+            # a translation with a wrong number is still the translation.
+            deletions = sum(self._deletion_cost(self.priors[(1, 0)], n) for n in self.source_lengths[i0:i1]) + \
+                sum(self._deletion_cost(self.priors[(0, 1)], n) for n in self.target_lengths[j0:j1])
+            anchors = min(anchors, self.params.anchor_share * deletions)
+        total += self.length_cost(i0, i1, j0, j1) + anchors
+        if self.similarity is not None:
+            total += self.similarity_cost(i0, i1, j0, j1)
+        if self.kinds_matter:
+            total += self.kind_cost(i0, i1, j0, j1)
+        return total
+
+    def _deletion_cost(self, prior: float, length: int) -> float:
+        short = self.params.short_deletion_cost
+        return short + (prior - short) * min(1.0, length / max(self.params.deletion_length, 1))
 
     def length_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        source_length = sum(self.source_lengths[i0:i1]) + (i1 - i0 - 1)
-        target_length = sum(self.target_lengths[j0:j1]) + (j1 - j0 - 1)
+        source_length = self.source_prefix[i1] - self.source_prefix[i0] + (i1 - i0 - 1)
+        target_length = self.target_prefix[j1] - self.target_prefix[j0] + (j1 - j0 - 1)
         ratio = self.length_ratio
         mean = max((source_length + target_length / ratio) / 2, 1.0)
         delta = (target_length - source_length * ratio) / math.sqrt(mean * self.params.length_variance)
@@ -255,12 +279,21 @@ class BeadScorer:
 
         A name found in two sentences of the other side counts once (capped at the name count).
         """
-        pairs = [[self._pair_found(i, j) for j in range(j0, j1)] for i in range(i0, i1)]
-        source_found = sum(min(len(self.source_anchors[i].names), sum(f[0] for f in row))
-                           for i, row in zip(range(i0, i1), pairs))
-        target_found = sum(min(len(self.target_anchors[j].names), sum(row[k][1] for row in pairs))
-                           for k, j in enumerate(range(j0, j1)))
-        return source_found + target_found
+        if i1 - i0 == 1 and j1 - j0 == 1:
+            source_found, target_found = self._pair_found(i0, j0)
+            return source_found + target_found
+        found = 0
+        target_found = [0] * (j1 - j0)
+        for i in range(i0, i1):
+            source_found = 0
+            for k, j in enumerate(range(j0, j1)):
+                pair = self._pair_found(i, j)
+                source_found += pair[0]
+                target_found[k] += pair[1]
+            found += min(self.source_name_counts[i], source_found)
+        for k, j in enumerate(range(j0, j1)):
+            found += min(self.target_name_counts[j], target_found[k])
+        return found
 
     def _pair_found(self, i: int, j: int) -> tuple[int, int]:
         found = self._found.get((i, j))
@@ -575,11 +608,19 @@ def cognate_similarity(source: Sequence[str], target: Sequence[str]) -> Similari
 
     source_grams = [grams(s) for s in source]
     target_grams = [grams(t) for t in target]
+    spans: dict[tuple[str, tuple[int, ...]], tuple[dict[str, int], int]] = {}
+
+    def span(side: str, ids: tuple[int, ...]) -> tuple[dict[str, int], int]:
+        found = spans.get((side, ids))
+        if found is None:
+            merged = _merge((source_grams if side == "s" else target_grams)[k] for k in ids) if ids else Counter()
+            found = spans[(side, ids)] = (dict(merged), sum(merged.values()))
+        return found
 
     def similarity(source_ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
-        a = _merge(source_grams[i] for i in source_ids)
-        b = _merge(target_grams[j] for j in target_ids)
-        size = sum(a.values()) + sum(b.values())
-        return 2 * sum((a & b).values()) / size if size else 0.0
+        a, a_size = span("s", source_ids)
+        b, b_size = span("t", target_ids)
+        size = a_size + b_size
+        return 2 * _matched(a, b) / size if size else 0.0
 
     return similarity

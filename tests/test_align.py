@@ -110,10 +110,27 @@ def test_corrupted_number_keeps_the_one_to_one_bead(corrupted: str) -> None:
     assert align_sentences(NL, target) == one_to_one(6)
 
 
-def test_corrupted_number_in_a_lone_pair_stays_paired() -> None:
-    # No neighbours to lean on: only the bead costs decide.
-    assert align_sentences([NL[4]], ["Les entreprises prévoient de créer ensemble 1 700 nouveaux emplois."]) == \
-        beads(((0,), (0,)))
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (NL[4], "Les entreprises prévoient de créer ensemble 1 700 nouveaux emplois."),
+        ("Budget: 12,5 miljoen euro", "Budget : 21,5 millions d'euros"),
+        ("Looptijd: 4 jaar", "Durée : 5 ans"),
+        ("4 jaar", "5 ans"),
+        ("Van 2024 tot 2027: 3 fases, 12 partners, 1.200 banen.", "De 2023 à 2028 : 4 phases, 21 partenaires, 2 100 emplois."),
+    ],
+)
+def test_corrupted_number_in_a_lone_pair_stays_paired(source: str, target: str) -> None:
+    # No neighbours to lean on: only the bead costs decide, even for the shortest pairs.
+    assert align_sentences([source], [target]) == beads(((0,), (0,)))
+
+
+@pytest.mark.parametrize("position", range(6))
+def test_every_number_corrupted_keeps_one_to_one(position: int) -> None:
+    target = list(FR)
+    target[position] = target[position].replace("12,5", "99,9").replace("2027", "1999").replace("1 200", "7 777")
+    target[position] += " (7, 8, 9)"
+    assert align_sentences(NL, target) == one_to_one(6)
 
 
 def test_similarity_seam_changes_a_decision() -> None:
