@@ -188,3 +188,38 @@ def test_import_command_does_not_overwrite_without_force(tmp_path):
     output.write_text("terms: []\n")
     result = CliRunner().invoke(glossary_group, ["import", str(source), "-o", str(output), "--languages", "nl,fr,en"])
     assert result.exit_code == 2 and output.read_text() == "terms: []\n"
+
+
+TBX_V3_DCT = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"
+     xmlns:basic="http://www.tbxinfo.net/ns/basic">
+  <text><body>
+    <conceptEntry id="cagr">
+      <langSec xml:lang="fr">
+        <termSec><term>taux de croissance annuel composé</term>
+          <basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus></termSec>
+        <termSec><term>TCAC</term><basic:termType>acronym</basic:termType></termSec>
+        <termSec><term>taux de croissance annuel moyen composé</term>
+          <basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus></termSec>
+      </langSec>
+      <langSec xml:lang="en"><termSec><term>compound annual growth rate</term></termSec></langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+
+
+def test_tbx_v3_dct_style_namespaced_data_categories():
+    (cagr,) = import_tbx(TBX_V3_DCT.encode(), "dct.tbx", LANGS).entries
+    assert cagr.forms["fr"] == ("taux de croissance annuel composé", "TCAC")
+    assert cagr.forbidden == {"fr": ("taux de croissance annuel moyen composé",)}
+    assert not cagr.case_sensitive  # full forms among the terms: case-insensitive
+
+
+def test_csv_with_tabs_and_a_bom(tmp_path):
+    source = tmp_path / "terms.tsv"
+    source.write_text("\ufeffnl\tfr\ten\twerkpakket\tlot de travail\twork package\n".replace("\tw", "\nw", 1),
+                      encoding="utf-8")
+    result = run("import", str(source), "--languages", "nl,fr,en")
+    assert result.exit_code == 0, result.output
+    assert "    fr: lot de travail\n" in result.output

@@ -42,7 +42,6 @@ class ImportResult:
 class _Term:
     text: str
     status: str = ""
-    term_type: str = ""
 
     @property
     def forbidden(self) -> bool:
@@ -176,16 +175,11 @@ def _tbx_term(node: _Element) -> _Term:
     term = _Term(text=" ".join(term_node.full_text().split()) if term_node else "")
     # TBX 2 and IATE: <termNote type="administrativeStatus">; TBX 3 DCT style: <administrativeStatus>.
     for note in node.iter("termNote"):
-        kind = note.attrs.get("type", "")
-        if kind in ("administrativeStatus", "normativeAuthorization", "usageStatus"):
+        if note.attrs.get("type", "") in ("administrativeStatus", "normativeAuthorization", "usageStatus"):
             term.status = note.full_text()
-        elif kind == "termType":
-            term.term_type = note.full_text()
     for tag in ("administrativeStatus", "normativeAuthorization"):
         for status in node.iter(tag):
             term.status = status.full_text()
-    for term_type in node.iter("termType"):
-        term.term_type = term_type.full_text()
     return term
 
 
@@ -258,10 +252,8 @@ def _entries_from_concepts(concepts: list[_Concept], path: str, languages: Seque
     for concept in concepts:
         forms: dict[str, tuple[str, ...]] = {}
         forbidden: dict[str, tuple[str, ...]] = {}
-        term_types: list[str] = []
         for lang in languages:
             terms = [t for t in concept.terms.get(lang, []) if t.text]
-            term_types += [t.term_type.lower() for t in terms]
             approved = sorted((t for t in terms if not t.forbidden), key=lambda t: not t.preferred)
             approved_keys = {normalise(t.text) for t in approved}
             banned = []
@@ -279,13 +271,11 @@ def _entries_from_concepts(concepts: list[_Concept], path: str, languages: Seque
             continue
         entry_id = _unique_id(concept.id or _slug(next(iter(forms.values()))[0]), used)
         all_forms = [f for fs in forms.values() for f in fs]
-        acronym = any("acronym" in t or "abbreviation" in t for t in term_types)
-        # The same mixed-case or capitalised form in every language is a brand or an acronym.
-        brand = len(forms) == len(languages) and len(set(forms.values())) == 1 and any(
-            is_acronym(f) or any(c.isupper() for c in f[1:]) for f in all_forms
-        )
+        # Only an entry made of acronyms and brands (`MEDVIA`, `BioWin`) is case-sensitive: a
+        # full form in it would turn every sentence-initial capital into a casing error.
+        case_sensitive = all(is_acronym(f) or (" " not in f and any(c.isupper() for c in f[1:])) for f in all_forms)
         entries.append(Entry(
-            id=entry_id, forms=forms, forbidden=forbidden, case_sensitive=acronym or brand,
+            id=entry_id, forms=forms, forbidden=forbidden, case_sensitive=case_sensitive,
             note=" ".join(concept.notes), path=path, line=concept.line,
         ))
     return ImportResult(entries=entries, warnings=warnings)
