@@ -50,8 +50,9 @@ def _exact(s: NumericValue, t: NumericValue) -> bool:
     return s.key == t.key
 
 
-def _same_kind(s: NumericValue, t: NumericValue) -> bool:
-    return s.kind == t.kind and s.value != t.value
+def _other_ordinal(s: NumericValue, t: NumericValue) -> bool:
+    # Ordinal words are the ambiguous ones worth naming ("second"); "een"/"one" are mostly articles.
+    return s.kind == t.kind == v.ORDINAL and s.value != t.value
 
 
 def _same_quantity(s: NumericValue, t: NumericValue) -> bool:
@@ -140,13 +141,11 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
     weak_targets = [t for t in targets if t.weak]
     sources = [s for s in sources if not s.weak]
     targets = [t for t in targets if not t.weak]
-    replaced = [(s, t) for s, t in _match(sources, weak_targets, _same_kind)]
-    replaced += [(s, t) for s, t in _match(weak_sources, targets, _same_kind)]
-    targets = [t for t in targets if all(t is not r for _, r in replaced)]
+
     conversions = tuple(t for t in targets if t.conversion)
     targets = [t for t in targets if not t.conversion]
 
-    mismatches: list[Mismatch] = [Mismatch(VALUE, s, t) for s, t in replaced]
+    mismatches: list[Mismatch] = []
     for s in list(sources):
         for t in targets:
             if t.foreign_reading is not None and t.foreign_reading == s.value and t.kind == s.kind:
@@ -166,6 +165,9 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
         mismatches.append(Mismatch(VALUE, s, t))
         sources.remove(s)
         targets.remove(t)
+    # Only ordinals left without a counterpart may be paired with an ambiguous ordinal word.
+    mismatches += [Mismatch(VALUE, s, t) for s, t in _match(sources, weak_targets, _other_ordinal)]
+    mismatches += [Mismatch(VALUE, s, t) for s, t in _match(weak_sources, targets, _other_ordinal)]
     mismatches += [Mismatch(MISSING, s, None) for s in sources]
     mismatches = _absorb_fragments(mismatches, targets)
 
