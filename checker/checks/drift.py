@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterator
+from functools import lru_cache
+from typing import Callable, Iterator
 
 from checker.checks.context import CorpusContext
 from checker.checks.registry import check
-from checker.glossary.mining import TermOccurrence, collect_occurrences
-from checker.records import Problem, Span, locate
+from checker.glossary.entries import TermMatch
+from checker.glossary.mining import Phrase, TermOccurrence, collect_occurrences
+from checker.records import AlignedPair, Problem, Span, locate
 
 # A term must recur in at least this many releases before its renderings are compared.
 MIN_RELEASES = 2
@@ -40,17 +42,23 @@ def terminology_drift(corpus: CorpusContext) -> Iterator[Problem]:
     2024-06 en: the Public Service of Wallonia (SPW)
     ```
     """
-    glossary = corpus.glossary
+    glossary = corpus.glossary if corpus.glossary is not None and len(corpus.glossary) else None
     items = [(ctx.release, pair) for ctx in corpus.releases for pairs in ctx.pairs.values() for pair in pairs]
-    glossary_terms = []
-    if glossary is not None:
-        source_langs = {ctx.source_lang for ctx in corpus.releases}
-        glossary_terms = [
-            (form, "glossary") for entry in glossary.entries for lang in source_langs for form in entry.forms.get(lang, ())
-        ]
-    stats = collect_occurrences(items, glossary_terms)
+
+    @lru_cache(maxsize=None)
+    def matches(text: str, lang: str) -> tuple[tuple[TermMatch, ...], tuple[TermMatch, ...]]:
+        longest, every = glossary.find_both(text, lang)
+        return tuple(longest), tuple(every)
+
+    def glossary_terms(pair: AlignedPair) -> list[Phrase]:
+        # Entries with forms in the target language are the term checks' business.
+        return [Phrase(m.text, m.start, m.end, "glossary") for m in matches(pair.source_text, pair.source_lang)[0]
+                if not m.entry.forms.get(pair.target_lang)]
+
+    stats = collect_occurrences(items, glossary_terms if glossary is not None else None)
     for (key, lang), term in sorted(stats.items()):
-        occurrences = [o for o in term.occurrences if o.rendering_key and not _fixed_by_glossary(glossary, o)]
+        occurrences = [o for o in term.occurrences
+                       if o.rendering_key and not _fixed_by_glossary(matches if glossary is not None else None, o)]
         if len({o.release for o in term.occurrences}) < MIN_RELEASES:
             continue
         variants: dict[str, list[TermOccurrence]] = defaultdict(list)
@@ -81,16 +89,16 @@ def _describe(group: list[TermOccurrence]) -> str:
     return f"'{rendering}' {len(group)}× in {', '.join(releases)}"
 
 
-def _fixed_by_glossary(glossary, occurrence: TermOccurrence) -> bool:
+def _fixed_by_glossary(matches: Callable | None, occurrence: TermOccurrence) -> bool:
     """The glossary decides this term in this target language: TERM001-003 report it, not drift."""
-    if glossary is None or not len(glossary):
+    if matches is None:
         return False
     pair = occurrence.pair
-    for match in glossary.find(pair.source_text, pair.source_lang, overlapping=True):
+    for match in matches(pair.source_text, pair.source_lang)[1]:
         overlaps = match.start < occurrence.source_end and occurrence.source_start < match.end
         if overlaps and match.entry.forms.get(pair.target_lang):
             return True
-    for match in glossary.find(pair.target_text, pair.target_lang):
+    for match in matches(pair.target_text, pair.target_lang)[0]:
         overlaps = match.start < occurrence.target_end and occurrence.target_start < match.end
         if overlaps and match.forbidden:
             return True

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Sequence
+from typing import Callable, Iterable
 
 import simplemma
 from rapidfuzz import fuzz
@@ -253,13 +253,12 @@ class RenderingStats:
 
 def collect_occurrences(
     pairs: Iterable[tuple[str, AlignedPair]],
-    glossary_terms: Sequence[tuple[str, str]] = (),
+    extra_terms: Callable[[AlignedPair], list[Phrase]] | None = None,
     words: bool = False,
 ) -> dict[tuple[str, str], RenderingStats]:
     """Mine (release, pair) items: source terms and their renderings, per (term key, target lang).
 
-    `glossary_terms` are extra (source text span finder) terms: (form, kind) pairs to look
-    for verbatim in source sentences.
+    `extra_terms(pair)` adds source terms found otherwise (the glossary's, by its matcher).
     """
     items = list(pairs)
     # First pass: source terms and target candidates per pair.
@@ -270,9 +269,8 @@ def collect_occurrences(
         if not pair.source or not pair.target:
             continue
         terms = source_terms(pair.source_text, words)
-        for form, kind in glossary_terms:
-            for m in re.finditer(re.escape(form), pair.source_text, re.IGNORECASE):
-                terms.append(Phrase(m.group(), m.start(), m.end(), kind))
+        if extra_terms is not None:
+            terms.extend(extra_terms(pair))
         candidates = target_candidates(pair.target_text)
         mined.append((release, pair, terms, candidates))
         for phrase in terms:
