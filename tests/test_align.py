@@ -370,3 +370,23 @@ def test_cli_segments_documents(tmp_path) -> None:
                                        "--source-lang", "nl", "--target-lang", "fr"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [b.gold_format() for b in one_to_one(7)]
+
+
+def test_long_insertion_far_off_the_diagonal_is_found() -> None:
+    # 20 added sentences push the true path out of the initial search band, which must widen.
+    source = [f"Het project nummer {k} krijgt {k * 137} euro steun van de stad." for k in range(1, 31)]
+    added = [f"Note {k} : ce paragraphe ({k * 911} signes) n'existe qu'en français." for k in range(1, 21)]
+    target = added + [f"Le projet numéro {k} reçoit {k * 137} euros de soutien de la ville." for k in range(1, 31)]
+    got = align_sentences(source, target, params=dataclasses.replace(DEFAULT_PARAMS, band=4))
+    assert got == beads(*(((), (j,)) for j in range(20)), *(((i,), (i + 20,)) for i in range(30)))
+
+
+def test_heading_pairs_with_heading_rather_than_with_paragraph() -> None:
+    # Both French blocks are about as long as the Dutch heading: the kind decides.
+    source = make_document("nl", [("heading", ["Nieuwe brug over de Schelde"]),
+                                  ("paragraph", ["De stad bouwt een brug voor fietsers en voetgangers."])])
+    target = make_document("fr", [("paragraph", ["Un pont neuf sur l'Escaut."]),
+                                  ("heading", ["Nouveau pont sur l'Escaut"]),
+                                  ("paragraph", ["La ville construit un pont pour cyclistes et piétons."])])
+    got = segment_indices(align_documents(source, target))
+    assert got == beads(((), (0,)), ((0,), (1,)), ((1,), (2,)))
