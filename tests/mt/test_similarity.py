@@ -44,7 +44,7 @@ def test_scores_are_cached_per_index_pair(monkeypatch):
     from checker.translate import similarity as module
 
     calls = []
-    monkeypatch.setattr(module, "chrf_from_counts", lambda h, r: calls.append((h, r)) or 0.5)
+    monkeypatch.setattr(module, "chrf_of_profiles", lambda h, r: calls.append((h, r)) or 0.5)
     similarity = module.mt_similarity(["x"], ["y"])
     assert similarity((0,), (0,)) == similarity((0,), (0,)) == 0.5
     assert len(calls) == 1

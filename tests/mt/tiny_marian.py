@@ -56,7 +56,20 @@ def build_tiny_marian(
     seed: int = 0,
     vocab_size: int = 300,
     corpus_dir: Path | None = None,
+    d_model: int = 16,
+    layers: int = 1,
+    heads: int = 2,
+    ffn: int = 32,
+    max_positions: int = 128,
+    pad_vocab_to: int | None = None,
+    init_std: float = 0.5,
 ) -> Path:
+    """Write a Marian model directory; the defaults give the tiny test model.
+
+    With `d_model=512, layers=6, heads=8, ffn=2048, max_positions=512, pad_vocab_to=58101,
+    init_std=0.02` it has the size and shape of a real Opus-MT model (for timing only: the
+    padded vocabulary entries are dummies the tokenizer never produces).
+    """
     import sentencepiece as spm
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
@@ -85,6 +98,8 @@ def build_tiny_marian(
         vocab = {"</s>": 0, "<unk>": 1}
         for i in range(pieces.get_piece_size()):
             vocab.setdefault(pieces.id_to_piece(i), len(vocab))
+        while pad_vocab_to and len(vocab) < pad_vocab_to - 1:
+            vocab[f"<extra_{len(vocab)}>"] = len(vocab)
         vocab["<pad>"] = len(vocab)
         vocab_path = Path(tmp) / "vocab.json"
         vocab_path.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
@@ -101,14 +116,14 @@ def build_tiny_marian(
     config = MarianConfig(
         vocab_size=size,
         decoder_vocab_size=size,
-        d_model=16,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=32,
-        decoder_ffn_dim=32,
-        max_position_embeddings=128,
+        d_model=d_model,
+        encoder_layers=layers,
+        decoder_layers=layers,
+        encoder_attention_heads=heads,
+        decoder_attention_heads=heads,
+        encoder_ffn_dim=ffn,
+        decoder_ffn_dim=ffn,
+        max_position_embeddings=max_positions,
         activation_function="swish",
         scale_embedding=True,
         share_encoder_decoder_embeddings=True,
@@ -117,9 +132,9 @@ def build_tiny_marian(
         eos_token_id=0,
         forced_eos_token_id=0,
         bos_token_id=None,
-        # Far above Opus-MT's 0.02: with weights this small and this few, every input would
-        # decode to the same string, and tests could not tell sentences apart.
-        init_std=0.5,
+        # The tiny model's 0.5 is far above Opus-MT's 0.02: with weights this small and this
+        # few, every input would decode to the same string, and tests could not tell them apart.
+        init_std=init_std,
     )
     torch.manual_seed(seed)
     model = MarianMTModel(config).eval()
