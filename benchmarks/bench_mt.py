@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Translation-model figures: engine throughput, `check` time with MT, aligner F1 with an MT score.
 
-    python benchmarks/bench_mt.py                       # all three parts (about 5 minutes on 2 cores)
+    python benchmarks/bench_mt.py                       # throughput and check (about 5 minutes on 2 cores)
+    python benchmarks/bench_mt.py --part all            # and the aligner on Text+Berg (3 more minutes)
     python benchmarks/bench_mt.py --part throughput --batches 1,8,32 --threads 2
     python benchmarks/bench_mt.py --part check          # cold vs warm cache on corpora/
     python benchmarks/bench_mt.py --part align          # Text+Berg strict F1 (needs ../shared/bench/align)
@@ -219,7 +220,7 @@ def align(args) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", default="throughput,check,align", help="comma-separated: throughput, check, align")
+    parser.add_argument("--part", default="throughput,check", help="comma-separated: throughput, check, align, or all")
     parser.add_argument("--batches", default="1,8,32")
     parser.add_argument("--threads", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--source-tokens", type=int, default=24)
@@ -234,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     parts = {p.strip() for p in args.part.split(",")}
+    if "all" in parts:
+        parts = {"throughput", "check", "align"}
     if "throughput" in parts:
         throughput(args)
     if "check" in parts:

@@ -9,7 +9,6 @@ from typing import Iterator, Mapping, Sequence
 from checker.checks.context import ReleaseContext
 from checker.checks.registry import check
 from checker.records import AlignedPair, Problem
-from checker.translate.similarity import chrf
 
 # The threshold is relative to the release itself: how close MT gets to a human translation
 # depends on the model, the language pair and the text type far more than on quality, so
@@ -45,6 +44,8 @@ class ScoredPair:
 
 def scored_pairs(pairs: Sequence[AlignedPair], translations: Sequence[str]) -> list[ScoredPair]:
     """The two-sided pairs long enough to judge, each with its MT and chrF."""
+    from checker.translate.similarity import chrf  # numpy: only imported when a model ran
+
     scored = []
     for pair in pairs:
         if not pair.source or not pair.target:
