@@ -157,6 +157,14 @@ def bench_share(args, glossary: Glossary) -> None:
         why = ": generated entries pair unrelated forms, and each costs a fuzzy search" if used is glossary else ""
         print(f"  TERM001-003, {name + ':':<24} {terms:.2f} s = {100 * terms / (pipeline + terms):.0f}% of "
               f"read+segment+align+terms ({found:,} findings{why})")
+    from checker.checks.context import CorpusContext
+    from checker.checks.drift import terminology_drift
+
+    t0 = time.perf_counter()
+    drift = list(terminology_drift(CorpusContext(releases=tuple(contexts), glossary=project)))
+    elapsed = time.perf_counter() - t0
+    print(f"  DRIFT001 (whole corpus, project glossary): {elapsed:.2f} s for {pairs:,} pairs = "
+          f"{1e6 * elapsed / pairs:.0f} µs/pair ({len(drift)} findings)")
 
 
 # (lang, sentence, glossary form, should match)
