@@ -1,0 +1,84 @@
+"""Finding models: the Hugging Face cache by hub id, config paths relative to setup.cfg, progress reporting."""
+
+from __future__ import annotations
+
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from checker.translate.models import MissingModel, choose_location
+from checker.translate.service import TranslationService, settings_from_config, terminal_progress
+
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.fixture
+def hf_cache(tmp_path, tiny_nl_en, monkeypatch) -> Path:
+    """A Hugging Face hub cache holding the tiny model as if downloaded as Helsinki-NLP/opus-mt-nl-en."""
+    from huggingface_hub import constants
+
+    cache = tmp_path / "hub"
+    repo = cache / "models--Helsinki-NLP--opus-mt-nl-en"
+    shutil.copytree(tiny_nl_en, repo / "snapshots" / COMMIT)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(COMMIT)
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(cache))
+    return cache
+
+
+@pytest.mark.parametrize("config", [{}, {"model.nl-en": "Helsinki-NLP/opus-mt-nl-en"}], ids=["default id", "configured id"])
+def test_hub_id_found_in_the_local_cache(hf_cache, tmp_path, config):
+    found = choose_location("nl-en", config, model_dir=None, cache_dir=tmp_path / "c", backend="transformers")
+    assert (found.model_id, found.revision, found.engine) == ("Helsinki-NLP/opus-mt-nl-en", COMMIT, "marian")
+
+
+def test_configured_hub_id_not_in_the_cache_is_missing(hf_cache, tmp_path):
+    config = {"model.nl-en": "someone/other-model"}
+    found = choose_location("nl-en", config, model_dir=None, cache_dir=tmp_path / "c")
+    assert isinstance(found, MissingModel)
+
+
+def test_translate_from_the_hub_cache(hf_cache, tmp_path):
+    service = TranslationService.from_config({"languages": "nl, en"}, model_dir=None, cache_dir=str(tmp_path / "c"))
+    assert len(service.translate(["De stad bouwt een brug."], "nl", "en")) == 1
+    assert service.stats.loaded[0].startswith(f"Helsinki-NLP/opus-mt-nl-en@{COMMIT}#")
+
+
+def test_config_paths_are_relative_to_setup_cfg(tmp_path):
+    from checker.config import Config
+
+    (tmp_path / "models" / "nl-en").mkdir(parents=True)
+    settings = {
+        "model_dir": "models",
+        "cache_dir": ".cache/checker",
+        "model.nl-en": "models/nl-en",
+        "model.en-fr": "Helsinki-NLP/opus-mt-en-fr",
+    }
+    resolved = settings_from_config(Config(settings=settings, root=tmp_path))
+    assert resolved["model_dir"] == str(tmp_path / "models")
+    assert resolved["cache_dir"] == str(tmp_path / ".cache/checker")
+    assert resolved["model.nl-en"] == str(tmp_path / "models/nl-en")
+    assert resolved["model.en-fr"] == "Helsinki-NLP/opus-mt-en-fr"
+    assert resolved["languages"] == "nl, fr, en"
+
+
+def test_progress_is_reported_per_batch(dictionary_translator):
+    reported: list[tuple[str, int, int]] = []
+
+    @contextmanager
+    def progress(total, label):
+        yield lambda done: reported.append((label, total, done))
+
+    translator = dictionary_translator("nl", "en", {})
+    translator.batch_size = 2
+    service = TranslationService.from_translators([translator], progress=progress)
+    service.translate(["een", "twee", "drie"], "nl", "en")
+    assert reported == [("translating nl-en", 3, 2), ("translating nl-en", 3, 1)]
+
+
+def test_no_progress_bar_when_not_a_terminal(capsys):
+    with terminal_progress(1000, "translating nl-en") as advance:
+        assert advance is None
+    assert capsys.readouterr().err == ""
