@@ -165,3 +165,18 @@ def test_term_checks_are_registered_with_ruff_shaped_docs():
         assert (spec.category, spec.severity.value, spec.needs_glossary) == ("term", "error", True)
         for heading in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
             assert heading in spec.documentation
+
+
+@pytest.mark.parametrize(
+    "nl, en, silent",
+    [
+        ("Twee analyses bevestigen het.", "Two analyses confirm it.", True),  # irregular: found by lemma
+        ("Twee analyses bevestigen het.", "Two studies confirm it.", False),
+    ],
+)
+def test_irregular_inflection_is_checked_by_lemma_before_reporting(nl, en, silent):
+    glossary = Glossary(entries=tuple(parse_entries("terms:\n  - id: a\n    nl: analyse\n    en: analysis\n", "g.yaml")),
+                        languages=("nl", "fr", "en"))
+    ctx = context(nl, en)
+    ctx = ReleaseContext("r", "nl", {}, ctx.pairs, glossary=glossary)
+    assert (list(missing_approved_term(ctx)) == []) is silent

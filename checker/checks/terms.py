@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from checker.checks.context import ReleaseContext
 from checker.checks.registry import check
 from checker.glossary.entries import Entry, Glossary, TermMatch
+from checker.glossary.lemmas import lemma_contains
 from checker.records import AlignedPair, Problem, Span, locate
 
 # A near-miss this close to an approved form is reported even when the entry is also
@@ -155,6 +156,10 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Prob
         present = target_count.get(entry_id, 0)
         if present >= count:
             continue
+        if not present and not entry.case_sensitive and any(
+            lemma_contains(pair.target_text, form, target_lang) for form in entry.forms[target_lang]
+        ):
+            continue  # an irregular inflection the variants do not produce (`analyses`)
         candidate = _closest(pair.target_text, entry.forms[target_lang], taken)
         if present:
             # Fewer mentions than in the source is normal (pronouns): only a near-miss counts.

@@ -6,9 +6,10 @@ agreement variants translators produce (`werkpakket` -> `werkpakketten`, `lot de
 hyphenated compounds (`ATMP-sector`) need no variant: the word-boundary rule already
 accepts an apostrophe or hyphen next to a term.
 
-simplemma was measured against these rules on the glossary's own terms (see
-`benchmarks/bench_terms.py`): it leaves acronyms and Dutch compounds (`ATMPs`,
-`werkpakketten`, `innovatiepartnerschappen`) unlemmatised, so it is not used here.
+simplemma was measured against these rules (`benchmarks/bench_terms.py`): it leaves
+acronyms and Dutch compounds (`ATMPs`, `werkpakketten`, `innovatiepartnerschappen`)
+unlemmatised, so the matcher does not use it; TERM001 asks it (`lemmas.py`) only as a
+second opinion for irregular plurals (`steden`, `analyses`) before reporting a term missing.
 """
 
 from __future__ import annotations

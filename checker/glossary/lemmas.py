@@ -1,0 +1,40 @@
+"""Lemma matching with simplemma: the second opinion before a term is declared missing.
+
+The matcher's generated variants cover regular inflection and the forms translators
+produce around acronyms and compounds, which simplemma leaves alone; simplemma knows
+irregular plurals (`steden` -> `stad`, `analyses` -> `analysis`) that no suffix rule
+produces. TERM001 asks this module only when the matcher found nothing, so its
+dictionaries are loaded (about a second per language) only on a run that needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+from checker.glossary.text import normalise
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, lang: str) -> str:
+    try:
+        return simplemma.lemmatize(word, lang=lang).lower()
+    except ValueError:  # a language simplemma does not know: compare words as they are
+        return word
+
+
+def lemmas(text: str, lang: str) -> list[str]:
+    return [_lemma(w, lang) for w in _WORD.findall(normalise(text))]
+
+
+def lemma_contains(text: str, form: str, lang: str) -> bool:
+    """True when the lemmas of `form` occur in a row among the lemmas of `text`."""
+    needle = lemmas(form, lang)
+    if not needle:
+        return False
+    hay = lemmas(text, lang)
+    return any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
