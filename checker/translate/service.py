@@ -87,12 +87,14 @@ class TranslationService:
         backend: str = "auto",
         progress: ProgressFactory | None = None,
     ) -> "TranslationService":
-        """The service for the `[checker]` config keys (see `config_help`); finds models, loads none."""
+        """The service for the `[checker]` config keys (see `CONFIG_KEYS`); finds models, loads none."""
         backend = config.get("mt_backend", backend) if backend == "auto" else backend
         model_dir = model_dir or config.get("model_dir") or None
         cache_dir = cache_dir or config.get("cache_dir") or str(default_cache_dir())
         options = engine_options(config)
         languages = [lang.strip() for lang in config.get("languages", "nl, fr, en").split(",") if lang.strip()]
+        if PIVOT_LANG not in languages:
+            languages.append(PIVOT_LANG)  # the pivot's models serve pairs that have no model of their own
         directions: dict[str, _Direction | MissingModel] = {}
         for source in languages:
             for target in languages:

@@ -82,3 +82,8 @@ def test_no_progress_bar_when_not_a_terminal(capsys):
     with terminal_progress(1000, "translating nl-en") as advance:
         assert advance is None
     assert capsys.readouterr().err == ""
+
+
+def test_pivot_models_are_found_when_english_is_not_a_corpus_language(tiny_model_root, tmp_path):
+    service = TranslationService.from_config({"languages": "nl, fr"}, model_dir=str(tiny_model_root), cache_dir=str(tmp_path))
+    assert service.available_pairs("nl", ["fr"]) == [("nl", "fr")]
