@@ -37,15 +37,14 @@ def batches_by_length(
     """
     order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
     batch: list[int] = []
-    longest = 0
     for i in order:
-        longest_if_added = max(longest, lengths[i])
-        too_many_tokens = max_tokens is not None and batch and longest_if_added * (len(batch) + 1) > max_tokens
-        if batch and (len(batch) >= batch_size or too_many_tokens):
-            yield batch
-            batch, longest_if_added = [], lengths[i]
+        if batch:
+            # Longest first: the batch pads to the length of its first sentence.
+            over_budget = max_tokens is not None and lengths[batch[0]] * (len(batch) + 1) > max_tokens
+            if len(batch) >= batch_size or over_budget:
+                yield batch
+                batch = []
         batch.append(i)
-        longest = longest_if_added
     if batch:
         yield batch
 

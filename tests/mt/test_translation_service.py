@@ -115,3 +115,19 @@ def test_importing_the_package_imports_no_engine():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "lengths, batch_size, max_tokens, expected",
+    [
+        ([3, 9, 5, 7], 2, None, [[1, 3], [2, 0]]),  # longest first, so padding stays small
+        ([3, 9, 5, 7], 8, None, [[1, 3, 2, 0]]),
+        ([3, 9, 5, 7], 8, 20, [[1, 3], [2, 0]]),  # 3 x 9 padded tokens would exceed 20
+        ([50, 2], 8, 20, [[0], [1]]),  # a sentence longer than the budget still gets its own batch
+        ([], 4, None, []),
+    ],
+)
+def test_batches_by_length(lengths, batch_size, max_tokens, expected):
+    from checker.translate.base import batches_by_length
+
+    assert list(batches_by_length(lengths, batch_size, max_tokens)) == expected
