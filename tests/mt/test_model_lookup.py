@@ -87,3 +87,27 @@ def test_no_progress_bar_when_not_a_terminal(capsys):
 def test_pivot_models_are_found_when_english_is_not_a_corpus_language(tiny_model_root, tmp_path):
     service = TranslationService.from_config({"languages": "nl, fr"}, model_dir=str(tiny_model_root), cache_dir=str(tmp_path))
     assert service.available_pairs("nl", ["fr"]) == [("nl", "fr")]
+
+
+def test_download_fetches_tokenizer_config_and_safetensors_only(monkeypatch, tmp_path):
+    import huggingface_hub
+    from huggingface_hub import constants
+
+    from checker.translate import models
+
+    requested = {}
+    repo_files = ["README.md", "config.json", "generation_config.json", "model.safetensors", "pytorch_model.bin",
+                  "tf_model.h5", "rust_model.ot", "source.spm", "target.spm", "tokenizer_config.json", "vocab.json"]
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(huggingface_hub.HfApi, "list_repo_files", lambda self, repo_id: repo_files)
+
+    def snapshot_download(repo_id, allow_patterns, local_dir):
+        requested.update(repo_id=repo_id, files=sorted(allow_patterns), local_dir=local_dir)
+        return str(local_dir)
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", snapshot_download)
+    path = models.download("nl-en", {}, model_dir=tmp_path)
+    assert path == tmp_path / "opus-mt-nl-en"
+    assert requested["repo_id"] == "Helsinki-NLP/opus-mt-nl-en"
+    assert requested["files"] == ["config.json", "generation_config.json", "model.safetensors", "source.spm",
+                                  "target.spm", "tokenizer_config.json", "vocab.json"]
