@@ -1,7 +1,8 @@
 """Alignment across languages: blocks first, then sentences within aligned blocks.
 
 Both levels run the same dynamic program over beads (1-1, 1-0, 0-1, 2-1, 1-2, 2-2,
-3-1, 1-3), scored by a `BeadScorer`: a Gale-Church length cost, a language-neutral
+3-1, 1-3, 4-1, 1-4) in a band around the diagonal that widens when the path reaches
+its edge, scored by a `BeadScorer`: a Gale-Church length cost, a language-neutral
 anchor cost (numbers, capitalised words and names, sentence punctuation) and an
 optional similarity term, the seam through which a translation model (chrF of
 MT(source) against the target) or the cheap `cognate_similarity` can weigh in.
@@ -92,8 +93,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # parentheses. Guillemets and curly quotes all count as one class.
 _MARK_CLASSES = {
     "?": "?", "!": "!", ":": ":", ";": ";", "(": "(", ")": "(",
-    "\"": "\"", "«": "\"", "»": "\"", "“": "\"", "”": "\"", "„": "\"", "‘": "\"", "’": None,
-}
+    "\"": "\"", "«": "\"", "»": "\"", "“": "\"", "”": "\"", "„": "\"", "‘": "\"",
+}  # "’" is left out: it is the French and English apostrophe far more often than a quote.
 
 
 def normalize_number(token: str) -> str:
@@ -188,8 +189,9 @@ def _anchor_term(unmatched: float, matched: float, weight: float, params: AlignP
 class BeadScorer:
     """Cost of a bead = prior of its shape + length cost + anchor cost + similarity cost.
 
-    Lower is better. One-sided beads (1-0, 0-1) only pay their prior: that prior is what a
-    translation has to be worse than before it is declared missing.
+    Lower is better. One-sided beads (1-0, 0-1) pay only their prior, less for very short
+    units (captions, stray lines): that cost is what a pairing has to be worse than before a
+    sentence is declared missing or added, and the anchor cost alone can never reach it.
     """
 
     def __init__(
@@ -321,8 +323,8 @@ class BeadScorer:
         source = tuple(m for u in self.source[i0:i1] for m in u.members)
         target = tuple(m for u in self.target[j0:j1] for m in u.members)
         baseline = self.similarity_baseline
-        # Rescaled so that unrelated sentences score 0 and identical meaning 1: a bonus only,
-        # so a missing model (or a weak one) never makes a bead look worse than none.
+        # Rescaled so that unrelated sentences score 0 and identical meaning 1: the weight then
+        # means the same for chrF of MT output (unrelated ~0.15) and for a cognate score (~0.1).
         relative = (self.similarity(source, target) - baseline) / max(1.0 - baseline, 1e-6)
         return -self.params.similarity_weight * max(min(relative, 1.0), -1.0)
 
@@ -353,7 +355,6 @@ class _SpanAnchors:
     numbers: dict[str, int]
     number_count: int
     names: tuple[str, ...]
-    words: frozenset[str]
     marks: dict[str, int]
     mark_count: int
 
@@ -362,7 +363,7 @@ class _SpanAnchors:
         numbers = _merge(a.numbers for a in anchors)
         marks = _merge(a.marks for a in anchors)
         return cls(numbers=dict(numbers), number_count=sum(numbers.values()),
-                   names=tuple(n for a in anchors for n in a.names), words=_union(a.words for a in anchors),
+                   names=tuple(n for a in anchors for n in a.names),
                    marks=dict(marks), mark_count=sum(marks.values()))
 
 
@@ -380,11 +381,6 @@ def _merge(counters: Iterable[Counter]) -> Counter:
     for counter in counters:
         merged.update(counter)
     return merged
-
-
-def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
-    sets = list(sets)
-    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
 
 def _median_ratio(lengths: Sequence[tuple[int, int]]) -> float | None:
