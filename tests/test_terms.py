@@ -180,3 +180,10 @@ def test_irregular_inflection_is_checked_by_lemma_before_reporting(nl, en, silen
     ctx = context(nl, en)
     ctx = ReleaseContext("r", "nl", {}, ctx.pairs, glossary=glossary)
     assert (list(missing_approved_term(ctx)) == []) is silent
+
+
+def test_lemma_second_opinion_keeps_accents_of_accent_sensitive_entries():
+    glossary = Glossary(entries=tuple(parse_entries(
+        "terms:\n  - id: eer\n    nl: Economie\n    fr: Économie\n", "g.yaml")), languages=("nl", "fr", "en"))
+    ctx = ReleaseContext("r", "nl", {}, context("De Economie groeit.", "L'Economie croît.", "fr").pairs, glossary=glossary)
+    assert [p.found for p in missing_approved_term(ctx)] == ["Economie"]

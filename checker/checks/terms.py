@@ -27,6 +27,7 @@ CANDIDATE = 60.0
 
 _WORD = re.compile(r"[^\s]+")
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{},.;:!?"
+_ELISION = re.compile(r"[cdjlmnst]['’](?=\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,7 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Prob
         if present >= count:
             continue
         if not present and not entry.case_sensitive and any(
-            lemma_contains(pair.target_text, form, target_lang) for form in entry.forms[target_lang]
+            lemma_contains(pair.target_text, form, target_lang, entry.accent_sensitive) for form in entry.forms[target_lang]
         ):
             continue  # an irregular inflection the variants do not produce (`analyses`)
         candidate = _closest(pair.target_text, entry.forms[target_lang], taken)
@@ -206,6 +207,8 @@ def _stretches(text: str, words: list[tuple[int, int]], widths: range,
                 start += 1
             while end > start and text[end - 1] in _EDGE_PUNCTUATION:
                 end -= 1
+            if _ELISION.match(text, start, end):
+                start += 2  # `l'Economie`: the article is no part of the candidate
             if end > start and not any(start < t_end and end > t_start for t_start, t_end in taken):
                 out.append((start, end))
     return out

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import simplemma
 
-from checker.glossary.text import normalise
+from checker.glossary.text import fold_accents, view
 
 _WORD = re.compile(r"\w+")
 
@@ -27,14 +27,17 @@ def _lemma(word: str, lang: str) -> str:
         return word
 
 
-def lemmas(text: str, lang: str) -> list[str]:
-    return [_lemma(w, lang) for w in _WORD.findall(normalise(text))]
+def lemmas(text: str, lang: str, accents: bool = True) -> list[str]:
+    """Lowercase lemmas of the words of `text`; with `accents=False`, without their accents."""
+    words = _WORD.findall(view(text).lower)
+    found = [_lemma(w, lang) for w in words]
+    return found if accents else [fold_accents(w) for w in found]
 
 
-def lemma_contains(text: str, form: str, lang: str) -> bool:
+def lemma_contains(text: str, form: str, lang: str, accents: bool = True) -> bool:
     """True when the lemmas of `form` occur in a row among the lemmas of `text`."""
-    needle = lemmas(form, lang)
+    needle = lemmas(form, lang, accents)
     if not needle:
         return False
-    hay = lemmas(text, lang)
+    hay = lemmas(text, lang, accents)
     return any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
