@@ -104,8 +104,11 @@ def missing_approved_term(context: ReleaseContext) -> Iterator[Problem]:
     ## What it does
     For each glossary entry found in a source sentence (inflected, hyphenated and elided
     forms included), checks that the aligned target sentence contains one of the entry's
-    forms in the target language. The finding points at the closest stretch of the target
-    (fuzzy match) when there is one, else at the start of the target sentence.
+    forms in the target language; an irregular inflection is checked by lemma (simplemma)
+    before the term is called missing. The finding points at the closest stretch of the
+    target (fuzzy match) when there is one, else at the start of the target sentence.
+    Naming a term fewer times than the source is not an error on its own (pronouns), only
+    when a near-miss of the term stands in for it.
 
     ## Why is this bad?
     A concept rendered differently from release to release reads as two different things:
