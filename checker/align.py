@@ -209,6 +209,11 @@ class BeadScorer:
         self.target_lengths = [len(u.text) for u in target]
         self.source_prefix = list(itertools.accumulate(self.source_lengths, initial=0))
         self.target_prefix = list(itertools.accumulate(self.target_lengths, initial=0))
+        # Prefix sums of what deleting each unit alone would cost.
+        self.source_deletions = list(itertools.accumulate(
+            (self._deletion_cost(self.priors[(1, 0)], n) for n in self.source_lengths), initial=0.0))
+        self.target_deletions = list(itertools.accumulate(
+            (self._deletion_cost(self.priors[(0, 1)], n) for n in self.target_lengths), initial=0.0))
         self.length_ratio = length_ratio or _length_ratio(self.source_lengths, self.target_lengths, params)
         self.source_anchors = [extract_anchors(u.text) for u in source]
         self.target_anchors = [extract_anchors(u.text) for u in target]
@@ -236,8 +241,8 @@ class BeadScorer:
         if anchors > 0:
             # Anchors alone never make deleting every unit of the bead cheaper than pairing them:
             # a translation with a wrong number is still the translation.
-            deletions = sum(self._deletion_cost(self.priors[(1, 0)], n) for n in self.source_lengths[i0:i1]) + \
-                sum(self._deletion_cost(self.priors[(0, 1)], n) for n in self.target_lengths[j0:j1])
+            deletions = self.source_deletions[i1] - self.source_deletions[i0] + \
+                self.target_deletions[j1] - self.target_deletions[j0]
             anchors = min(anchors, self.params.anchor_share * deletions)
         total += self.length_cost(i0, i1, j0, j1) + anchors
         if self.similarity is not None:
@@ -284,17 +289,18 @@ class BeadScorer:
         if i1 - i0 == 1 and j1 - j0 == 1:
             source_found, target_found = self._pair_found(i0, j0)
             return source_found + target_found
+        pair_found, source_counts, target_counts = self._pair_found, self.source_name_counts, self.target_name_counts
         found = 0
         target_found = [0] * (j1 - j0)
         for i in range(i0, i1):
             source_found = 0
-            for k, j in enumerate(range(j0, j1)):
-                pair = self._pair_found(i, j)
+            for k in range(j1 - j0):
+                pair = pair_found(i, j0 + k)
                 source_found += pair[0]
                 target_found[k] += pair[1]
-            found += min(self.source_name_counts[i], source_found)
-        for k, j in enumerate(range(j0, j1)):
-            found += min(self.target_name_counts[j], target_found[k])
+            found += min(source_counts[i], source_found)
+        for k in range(j1 - j0):
+            found += min(target_counts[j0 + k], target_found[k])
         return found
 
     def _pair_found(self, i: int, j: int) -> tuple[int, int]:
