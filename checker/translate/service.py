@@ -9,6 +9,7 @@ transformers.
 from __future__ import annotations
 
 import os
+import sqlite3
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Callable, ContextManager, Iterable, Iterator, Mapping, Sequence
@@ -25,6 +26,10 @@ from checker.translate.models import (
 )
 
 PIVOT_LANG = "en"
+
+
+class ModelLoadError(Exception):
+    """A model was found but could not be loaded (corrupt files, incompatible version)."""
 
 # (total sentences, label) -> a context yielding the callback that advances the bar.
 ProgressFactory = Callable[[int, str], ContextManager[ProgressCallback]]
@@ -50,6 +55,7 @@ class TranslationStats:
     translated: int = 0  # sentences sent to a model
     cached: int = 0  # sentences answered by the cache
     loaded: list[str] = field(default_factory=list)  # models loaded in this run
+    cache_problem: str | None = None  # one line when the cache could not be used
 
 
 @dataclass(frozen=True)
@@ -170,26 +176,56 @@ class TranslationService:
             return None
         texts = [normalize_sentence(s) for s in sentences]
         for direction in route:
-            texts = self._translate_with(direction, texts)
+            try:
+                texts = self._translate_with(direction, texts)
+            except ModelLoadError as error:
+                # A broken model is reported like a missing one: the checks that need no model still run.
+                self._directions[direction.pair] = MissingModel(direction.pair, str(error))
+                return None
         return texts
 
     def _translate_with(self, direction: _Direction, texts: list[str]) -> list[str]:
         unique = [t for t in dict.fromkeys(texts) if t]
-        known = self.cache.get_many(direction.cache_key, direction.pair, unique) if self.cache else {}
+        known = self._cached(direction, unique)
         todo = [t for t in unique if t not in known]
         self.stats.cached += len(unique) - len(todo)
         if todo:
-            translator = direction.get()
+            try:
+                translator = direction.get()
+            except Exception as error:  # transformers and CTranslate2 raise many types on bad files
+                detail = f"{type(error).__name__}: {error}".splitlines()[0]
+                raise ModelLoadError(f"the model for {direction.pair} could not be loaded ({detail})") from error
             if direction.cache_key not in self.stats.loaded:
                 self.stats.loaded.append(direction.cache_key)
             with self._progress(len(todo), f"translating {direction.pair}") as advance:
                 fresh = translator.translate(todo, progress=advance)
             new = dict(zip(todo, fresh))
-            if self.cache is not None:
-                self.cache.put_many(direction.cache_key, direction.pair, new)
+            self._store(direction, new)
             known.update(new)
             self.stats.translated += len(todo)
         return [known.get(t, "") for t in texts]
+
+    def _cached(self, direction: _Direction, sentences: list[str]) -> dict[str, str]:
+        if self.cache is None:
+            return {}
+        try:
+            return self.cache.get_many(direction.cache_key, direction.pair, sentences)
+        except (sqlite3.Error, OSError) as error:
+            self._drop_cache(error)
+            return {}
+
+    def _store(self, direction: _Direction, translations: dict[str, str]) -> None:
+        if self.cache is None:
+            return
+        try:
+            self.cache.put_many(direction.cache_key, direction.pair, translations)
+        except (sqlite3.Error, OSError) as error:
+            self._drop_cache(error)
+
+    def _drop_cache(self, error: Exception) -> None:
+        # An unusable cache (read-only disk, corrupt file) costs speed, never the run.
+        self.stats.cache_problem = f"translation cache {self.cache.path} not used: {error}"
+        self.cache = None
 
     def _progress(self, total: int, label: str) -> ContextManager[ProgressCallback | None]:
         if self.progress is None:

@@ -131,3 +131,24 @@ def test_batches_by_length(lengths, batch_size, max_tokens, expected):
     from checker.translate.base import batches_by_length
 
     assert list(batches_by_length(lengths, batch_size, max_tokens)) == expected
+
+
+def test_a_model_that_fails_to_load_is_reported_like_a_missing_one(tmp_path):
+    (tmp_path / "nl-en").mkdir()
+    (tmp_path / "nl-en" / "config.json").write_text(json.dumps({"model_type": "marian"}))  # and nothing else
+    service = TranslationService.from_config({"languages": "nl, en", "mt_backend": "transformers"},
+                                             model_dir=str(tmp_path), cache_dir=str(tmp_path / "c"))
+    assert service.available_pairs("nl", ["en"]) == [("nl", "en")]
+    assert service.translate(["De stad."], "nl", "en") is None
+    (missing,) = service.missing("nl", ["en"])
+    assert "the model for nl-en could not be loaded" in str(missing)
+
+
+def test_an_unusable_cache_costs_speed_not_the_run(tmp_path, dictionary_translator):
+    from checker.translate.cache import TranslationCache
+
+    (tmp_path / "not-a-directory").write_text("")
+    cache = TranslationCache.in_directory(tmp_path / "not-a-directory")
+    service = TranslationService.from_translators([dictionary_translator("nl", "en", {"kat": "cat"})], cache)
+    assert service.translate(["kat"], "nl", "en") == ["cat"]
+    assert "not used" in service.stats.cache_problem
