@@ -47,7 +47,40 @@ class NumberLocale:
     extra_month_names: dict[str, int] = field(default_factory=dict)
     # Whether the month may come before the day (`January 17, 2024`).
     month_before_day: bool = False
-    babel_locale: str = ""  # CLDR locale for month names
+    babel_locale: str = ""  # CLDR locale for month and weekday names
+    # Phrases that say "always", not a count or a time: `24/7`, `24 uur op 24`, `7j/7` (regexes).
+    always_phrases: tuple[str, ...] = ()
+    # Words that name a time of day: `noon`, `midi`.
+    time_words: dict[str, str] = field(default_factory=dict)
+    # Words before `N uur` / `N heures` that make it a clock time rather than a duration.
+    time_prepositions: tuple[str, ...] = ()
+    # Nouns of approximate quantity: `tiental`, `dizaine`, `dozen` (read as "about N").
+    approximate_nouns: dict[str, int] = field(default_factory=dict)
+    # Fractions: denominators after a numerator (`twee derde`, `deux tiers`, `two thirds`) ...
+    fraction_denominators: dict[str, int] = field(default_factory=dict)
+    # ... of which these are also ordinals, and read as fractions only before `van`/`of` or after a
+    # numerator above one (`een derde van`, `twee derde`, but `een derde keer`).
+    fraction_ordinal_like: frozenset[str] = frozenset()
+    # Words for one half on their own (`de helft`, `la moitié`).
+    half_words: tuple[str, ...] = ()
+    # `één op de vijf`, `un sur cinq`, `one in five`: the word between the two numbers.
+    ratio_connectors: tuple[str, ...] = ()
+    # Words after a number that make it a multiplier (`twee keer`), which translations often
+    # express without the number (`twice`): such numbers are never reported on their own.
+    multiplier_words: tuple[str, ...] = ()
+    # Decades: `jaren 90`, `années 80` (word before), `1990s` (English suffix).
+    decade_words: tuple[str, ...] = ()
+    # Quarter and half-year: letters before a digit (`Q3`, `T3`) and the words after an ordinal.
+    quarter_letters: tuple[str, ...] = ()
+    quarter_words: tuple[str, ...] = ()
+    half_year_letters: tuple[str, ...] = ()
+    half_year_words: tuple[str, ...] = ()
+    # Suffix after a number meaning "and more": `65-plussers`.
+    plus_suffixes: tuple[str, ...] = ()
+    # Words before a number that make it a multiplier too (`multiplié par six`).
+    multiplier_before: tuple[str, ...] = ()
+    # Words that make the number after them negative (`min 0,5%`).
+    negative_words: tuple[str, ...] = ()
     # Qualifiers that read as a qualifier only when the number is not a duration
     # (English `over 60 investors` is "more than", `over three years` is "during").
     duration_sensitive_qualifiers: tuple[str, ...] = ()

@@ -8,6 +8,7 @@ unmatched is paired up by closeness, so that one wrong number is one mismatch.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Callable, Sequence
@@ -50,31 +51,55 @@ def _exact(s: NumericValue, t: NumericValue) -> bool:
     return s.key == t.key
 
 
+def _weak_numbers_differ(s: NumericValue, t: NumericValue) -> bool:
+    if s.kind != t.kind or s.value == t.value:
+        return False
+    return s.kind == v.ORDINAL or (s.kind == v.NUMBER and s.value != 1 and t.value != 1)
+
+
 def _other_ordinal(s: NumericValue, t: NumericValue) -> bool:
     # Ordinal words are the ambiguous ones worth naming ("second"); "een"/"one" are mostly articles.
     return s.kind == t.kind == v.ORDINAL and s.value != t.value
 
 
 def _same_quantity(s: NumericValue, t: NumericValue) -> bool:
-    """The same amount with the unit written on one side only, or a range end's kind."""
+    """The same amount with the currency written on one side only (`81 millions` for `€81 miljoen`)."""
     if s.kind not in v.QUANTITIES or t.kind not in v.QUANTITIES or s.value != t.value:
         return False
     if s.kind == t.kind:
         return not (s.unit and t.unit and s.unit != t.unit)
-    return v.NUMBER in (s.kind, t.kind)
+    # A percentage is never a bare number: "met 4%" translated "by 4" lost its unit.
+    return {s.kind, t.kind} == {v.AMOUNT, v.NUMBER}
+
+
+def _digits(value: NumericValue) -> str:
+    return re.sub(r"\D", "", str(value.value))
 
 
 def _compatible_other(s: NumericValue, t: NumericValue) -> bool:
     kinds = {s.kind, t.kind}
-    if kinds == {v.DATE}:
-        a, b = str(s.value), str(t.value)
+    if kinds == {v.DATE} and (str(s.value).startswith("--") or str(t.value).startswith("--")):
         # "14 mei" and "14 May 2024": the year is left implicit in one version
-        return (a.startswith("--") or b.startswith("--")) and a[-5:] == b[-5:]
+        return str(s.value)[-5:] == str(t.value)[-5:]
+    if kinds == {v.MONTH, v.DATE}:
+        month, date = (s, t) if s.kind == v.MONTH else (t, s)
+        return str(date.value)[5:7] == f"{int(month.value):02d}" or str(date.value)[2:4] == f"{int(month.value):02d}"
+    if kinds == {v.PERCENTAGE_POINTS, v.NUMBER}:
+        return s.value == t.value  # "2,1 procentpunt" = "2.1 points"
     if kinds == {v.TIME, v.NUMBER}:
         time, number = (s, t) if s.kind == v.TIME else (t, s)
         return str(time.value).endswith(":00") and number.value == Decimal(int(str(time.value)[:2]))
     if kinds == {v.ORDINAL, v.NUMBER}:
         return s.value == t.value
+    if kinds == {v.FRACTION}:
+        return abs(s.value - t.value) <= Decimal("0.01")
+    if kinds == {v.FRACTION, v.PERCENT}:
+        # "de helft" = "50%", "six sur dix" = "60 %", "een derde" = "33%"
+        fraction, percent = (s, t) if s.kind == v.FRACTION else (t, s)
+        return abs(fraction.value * 100 - percent.value) <= 1
+    if kinds in ({v.CODE, v.NUMBER}, {v.CODE, v.PHONE}, {v.CODE}):
+        # "EU-27-lidstaten" = "27 EU member states"; "BE0123456789" = "BE 0123.456.789"
+        return _digits(s) == _digits(t) and bool(_digits(s))
     if kinds == {v.PHONE}:
         # +32 476 65 04 38 written as 0476 65 04 38 in one version: the national number agrees
         a, b = str(s.value).lstrip("+"), str(t.value).lstrip("+")
@@ -127,6 +152,24 @@ def _absorb_fragments(mismatches: list[Mismatch], extras: list[NumericValue]) ->
     return out
 
 
+def _merge_ranges(mismatches: list[Mismatch]) -> list[Mismatch]:
+    """`10 tot 15 miljoen` as `10 to 15 billion`: the scale written once is one mistake."""
+    out: list[Mismatch] = []
+    seen_groups: dict[int, int] = {}
+    for mismatch in mismatches:
+        group = mismatch.target.group if mismatch.target is not None else -1
+        if group >= 0 and mismatch.reason == VALUE and group in seen_groups:
+            first = out[seen_groups[group]]
+            target = replace(first.target, start=min(first.target.start, mismatch.target.start),
+                             end=max(first.target.end, mismatch.target.end))
+            out[seen_groups[group]] = replace(first, target=target)
+            continue
+        if group >= 0 and mismatch.reason == VALUE:
+            seen_groups[group] = len(out)
+        out.append(mismatch)
+    return out
+
+
 def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue]) -> Comparison:
     """Match the source's numeric values against the target's and describe every difference."""
     sources = list(source)
@@ -168,19 +211,20 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
     # Only ordinals left without a counterpart may be paired with an ambiguous ordinal word.
     mismatches += [Mismatch(VALUE, s, t) for s, t in _match(sources, weak_targets, _other_ordinal)]
     mismatches += [Mismatch(VALUE, s, t) for s, t in _match(weak_sources, targets, _other_ordinal)]
+    # Two ambiguous words left over that are both clearly numbers ("acht" / "neuf", "eerste" /
+    # "second"): articles ("een", "un", "one") are never paired.
+    mismatches += [Mismatch(VALUE, s, t) for s, t in _match(weak_sources, weak_targets, _weak_numbers_differ)]
     mismatches += [Mismatch(MISSING, s, None) for s in sources]
-    mismatches = _absorb_fragments(mismatches, targets)
+    mismatches = _merge_ranges(_absorb_fragments(mismatches, targets))
 
     differences = []
     for s, t in matched:
         if s.qualifier == t.qualifier or s.weak or t.weak:
             continue
         if s.qualifier and t.qualifier:
-            directions = {QUALIFIER_DIRECTION[s.qualifier], QUALIFIER_DIRECTION[t.qualifier]}
-            if directions == {"up", "down"}:
+            # "ongeveer 40%" vs "more than 40%" claims something else, as does "more than" vs "almost"
+            if QUALIFIER_DIRECTION[s.qualifier] != QUALIFIER_DIRECTION[t.qualifier]:
                 differences.append(QualifierDifference(s, t, conflicting=True))
-            elif "neutral" in directions and len(directions) == 2:
-                differences.append(QualifierDifference(s, t, conflicting=False))
         else:
             differences.append(QualifierDifference(s, t, conflicting=False))
     mismatches.sort(key=lambda m: (m.source or m.target).start)

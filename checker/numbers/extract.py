@@ -9,12 +9,13 @@ characters so that `17 januari 2024` is one date, not a day and a year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from checker.locales import NumberLocale, get_locale
 from checker.numbers import values as v
+from checker.numbers.phrases import periods_from_ordinals, read_calendar_names, read_phrases
 from checker.numbers.values import NumericValue
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -28,7 +29,7 @@ _URL = re.compile(
 )
 # +32 476 650 438, + 33 1 56 54 07 00, 0032 2 123 45 67, 02/123.45.67, 0476 65 04 38
 _PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)[ \u00a0]?\d{1,3}(?:[ \u00a0.\-/]?\(0\))?|0\d{1,3})(?:[ \u00a0.\-/]\d{1,4}){2,}(?!\d)"
+    r"(?<![\w+])(?:(?:\+|00)[ \u00a0]?\d{1,3}(?:[ \u00a0]?\(0\)[ \u00a0]?\d{1,4})?|0\d{1,3})(?:[ \u00a0.\-/]\d{1,4}){2,}(?!\d)"
 )
 _CODE = re.compile(r"(?<![\w])[^\W\d_]+-?\d+(?:[\w]*)(?:-\d+)*(?![\w])")
 _NUMERIC_DATE = re.compile(r"(?<![\w.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w.,/]\d)")
@@ -52,6 +53,7 @@ class _Patterns:
     month_year: re.Pattern
     hour: re.Pattern | None
     hour_word: re.Pattern | None
+    clock_range: re.Pattern | None
     qualifier_before: re.Pattern
     scale_after: re.Pattern
     currency_scale_after: re.Pattern
@@ -103,10 +105,21 @@ def _patterns(lang: str) -> _Patterns:
     if loc.hour_markers:
         markers = _alternation(loc.hour_markers)
         hour = re.compile(rf"(?<![\w.,:])([01]?\d|2[0-4])[ \u00a0]?(?:{markers})[ \u00a0]?([0-5]\d)?(?![\w])")
-    hour_word = None
+    hour_word = clock_range = None
     if loc.hour_words:
-        hour_word = re.compile(rf"(?<![\w.,:])([01]?\d|2[0-4])[ \u00a0]+(?:{_alternation(loc.hour_words)})(?![\w])", re.IGNORECASE)
-    qualifier_before = re.compile(rf"(?:^|[^\w'’])(?P<q>{_alternation(loc.qualifiers)})[ \u00a0]*$", re.IGNORECASE)
+        words = _alternation(loc.hour_words)
+        prep = rf"(?:(?<![\w])(?P<prep>{_alternation(loc.time_prepositions)})[ \u00a0]+)?" if loc.time_prepositions else "(?P<prep>)"
+        hour_word = re.compile(
+            rf"{prep}(?<![\w.,:])(?P<hour>[01]?\d|2[0-4])(?:[.:](?P<minute>[0-5]\d))?[ \u00a0]*(?:{words})(?![\w])",
+            re.IGNORECASE,
+        )
+        markers = "".join(loc.hour_markers)
+        clock_range = re.compile(
+            rf"{prep}(?<![\w.,:])(?P<h1>[01]?\d|2[0-4])(?:[.:{markers}](?P<m1>[0-5]\d))?[ \u00a0]*(?:tot|à|a|-|–|en|et)[ \u00a0]*"
+            rf"(?P<h2>[01]?\d|2[0-4])(?:[.:{markers}](?P<m2>[0-5]\d))?[ \u00a0]*(?:{words})(?![\w])",
+            re.IGNORECASE,
+        )
+    qualifier_before = re.compile(rf"(?:^|[^\w'’])(?P<q>{_alternation(loc.qualifiers)})[ \u00a0-]*(?:(?:a|an|een|un|une)[ \u00a0]+)?$", re.IGNORECASE)
     scale_after = re.compile(rf"[ \u00a0]*(?P<scale>{_alternation(loc.scale_words)})(?![\w])", re.IGNORECASE)
     currency_scale_after = re.compile(
         rf"[ \u00a0]?(?P<scale>{_alternation(loc.currency_scale_abbreviations)})(?![\w])", re.IGNORECASE
@@ -125,7 +138,7 @@ def _patterns(lang: str) -> _Patterns:
     points_after = re.compile(rf"[ \u00a0]*(?:{_alternation(loc.percentage_point_words)})(?![\w])", re.IGNORECASE)
     ordinal_suffix = re.compile(rf"(?:{_alternation(loc.ordinal_digit_suffixes)})(?![\w])")
     return _Patterns(
-        loc, day_month, month_day, month_year, hour, hour_word, qualifier_before, scale_after,
+        loc, day_month, month_day, month_year, hour, hour_word, clock_range, qualifier_before, scale_after,
         currency_scale_after, currency_after, currency_before, percent_after, points_after, ordinal_suffix, months,
     )
 
@@ -151,14 +164,19 @@ def extract_values(text: str, lang: str) -> list[NumericValue]:
 
     for match in _URL.finditer(text):
         claims.take(match.start(), match.end())
+    read_phrases(text, lang, claims, found, _cardinal_word)
+    _read_dates(text, p, claims, found)  # before phones: 03/04/2025 is a date
     _read_phones(text, claims, found)
-    _read_dates(text, p, claims, found)
     _read_times(text, p, claims, found)
     _read_codes(text, claims, found)
+    read_calendar_names(text, lang, claims, found)  # before number words: "sept." is September
     _read_digits(text, p, claims, found)
     _read_words(text, p, claims, found)
 
     found.sort(key=lambda value: value.start)
+    found = periods_from_ordinals(text, lang, found)
+    found = _expand_short_years(text, found)
+    found = _spread_date_ranges(text, found)
     found = _spread_range_units(text, found)
     return _mark_conversions(text, found)
 
@@ -170,7 +188,7 @@ def _read_phones(text: str, claims: _Claims, found: list[NumericValue]) -> None:
     for match in _PHONE.finditer(text):
         surface = match.group(0)
         digits = re.sub(r"\(0\)|\D", "", surface)
-        if len(digits) < 8:
+        if len(digits) < 8 or not claims.free(match.start(), match.end()):
             continue
         international = surface.startswith("+") or surface.startswith("00")
         if surface.startswith("00"):
@@ -224,6 +242,18 @@ def _add_time(found: list[NumericValue], claims: _Claims, match: re.Match, hour:
 
 
 def _read_times(text: str, p: _Patterns, claims: _Claims, found: list[NumericValue]) -> None:
+    if p.clock_range:
+        # van 8.30 tot 16.30 uur, de 9 à 17 heures: both ends are clock times
+        for match in p.clock_range.finditer(text):
+            if not claims.free(match.start(), match.end()) or int(match.group("h1")) > 24 or int(match.group("h2")) > 24:
+                continue
+            if not (match.group("m1") or match.group("m2") or match.group("prep")):
+                continue  # "8 tot 10 uur per week" is a duration
+            for h, m, start, end in (("h1", "m1", match.start("h1"), match.end("m1") if match.group("m1") else match.end("h1")),
+                                     ("h2", "m2", match.start("h2"), match.end())):
+                claims.take(start, end)
+                hour, minute = int(match.group(h)), int(match.group(m) or 0)
+                found.append(NumericValue(v.TIME, f"{hour % 24:02d}:{minute:02d}", start, end, text[start:end]))
     if p.locale.meridiem:
         for match in _MERIDIEM.finditer(text):
             hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3).lower()
@@ -237,52 +267,59 @@ def _read_times(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
             _add_time(found, claims, match, hour, int(match.group(2) or 0))
     if p.hour_word:
         for match in p.hour_word.finditer(text):
-            _add_time(found, claims, match, int(match.group(1)), 0)
+            # "10.30 uur" is always a clock time; "12 uur" only after "om", "à": else a duration
+            if match.group("minute") or match.group("prep"):
+                start = match.start("hour")
+                hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+                if hour < 24 and minute < 60 and claims.free(start, match.end()):
+                    claims.take(start, match.end())
+                    found.append(NumericValue(v.TIME, f"{hour:02d}:{minute:02d}", start, match.end(), text[start : match.end()]))
     for match in _CLOCK.finditer(text):
         _add_time(found, claims, match, int(match.group(1)), int(match.group(2)))
 
 
 def _read_codes(text: str, claims: _Claims, found: list[NumericValue]) -> None:
     for match in _CODE.finditer(text):
+        letters = re.match(r"[^\W\d_]+", match.group(0)).group(0)
+        if not any(ch.isupper() for ch in letters):
+            continue  # mid-2025, over-65s: a word and a number, not an identifier
         if claims.free(match.start(), match.end()):
             claims.take(match.start(), match.end())
             found.append(NumericValue(v.CODE, match.group(0).upper(), match.start(), match.end(), match.group(0)))
 
 
-def _read_literal(literal: str, loc: NumberLocale) -> tuple[Decimal, Decimal | None]:
+def _read_literal(literal: str, loc: NumberLocale) -> tuple[Decimal, Decimal | None, bool]:
     """The value of a digit string as a reader of `loc` reads it, and the foreign reading if any.
 
     `1.200` is 1200 in Dutch and French (Belgian) but 1.2 in English, where the writer
     most likely meant 1200: that second reading is returned so that a check can say so.
+    The flag says the literal uses another locale's decimal mark (`2,5` in English).
     """
     separators = [ch for ch in literal if not ch.isdigit()]
     if not separators:
-        return Decimal(literal), None
+        return Decimal(literal), None, False
     digits_only = re.sub(r"\D", "", literal)
     last_sep = separators[-1]
     head, _, tail = literal.rpartition(last_sep)
-    distinct = set(separators)
-    if len(distinct) == 2:
+    if len(set(separators)) == 2:
         # 1.200,50 or 1,200.50: the last separator is the decimal mark
         whole = re.sub(r"\D", "", head)
-        return Decimal(f"{whole}.{tail}"), None
+        return Decimal(f"{whole}.{tail}"), None, False
     sep = last_sep
     groups = literal.split(sep)
     looks_grouped = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
-    if len(separators) > 1:
-        # 1.200.000: only grouping reads like this
-        return Decimal(digits_only), None
-    if sep in _SPACES or sep == "'":
-        return Decimal(digits_only), None
+    if len(separators) > 1 or sep in _SPACES or sep == "'":
+        # 1.200.000, 1 200: only grouping reads like this
+        return Decimal(digits_only), None, False
     if sep == loc.decimal_separator:
         value = Decimal(literal.replace(sep, "."))
         # `1.200` in English is 1.2 to the reader; a Dutch writer meant 1200
         foreign = Decimal(digits_only) if looks_grouped else None
-        return value, foreign
+        return value, foreign, False
     if sep in loc.group_separators and looks_grouped:
-        return Decimal(digits_only), None
-    # A decimal mark from another locale with no grouping reading (`2.6` in Dutch): same value.
-    return Decimal(literal.replace(sep, ".")), None
+        return Decimal(digits_only), None, False
+    # A decimal mark from another locale (`2.6` in Dutch, `2,5` in English).
+    return Decimal(literal.replace(sep, ".")), None, True
 
 
 def _qualifier_before(text: str, start: int, end: int, p: _Patterns) -> str:
@@ -307,6 +344,20 @@ def _currency_before(text: str, start: int, p: _Patterns) -> tuple[str, int]:
     return p.locale.currency_words[token.lower()], match.start()
 
 
+def _multiplier(text: str, start: int, cursor: int, loc: NumberLocale) -> bool:
+    """`twee keer`, `deux fois`, `multiplié par six`: often translated without the number (`twice`)."""
+    following = re.match(r"[ \u00a0]+([^\W\d_]+)", text[cursor : cursor + 20])
+    if following and following.group(1).lower() in loc.multiplier_words:
+        return True
+    before = text[max(0, start - 20) : start].lower().rstrip(" \u00a0")
+    return any(before.endswith(phrase) for phrase in loc.multiplier_before)
+
+
+def _negated(text: str, start: int, loc: NumberLocale) -> bool:
+    before = text[max(0, start - 10) : start].lower().rstrip(" \u00a0")
+    return any(re.search(rf"(?<![\w]){word}$", before) for word in loc.negative_words)
+
+
 def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericValue]) -> None:
     loc = p.locale
     for match in _LITERAL.finditer(text):
@@ -315,9 +366,11 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
         if not claims.free(start, end):
             continue
         # "2025-2027": the dash is a range; "-5 %" after a space is a sign
-        negative = start > 0 and text[start - 1] in "-\u2212" and (start == 1 or not text[start - 2].isalnum())
+        signed = start > 0 and text[start - 1] in "-\u2212" and (start == 1 or not text[start - 2].isalnum())
+        # "min 0,5%" is negative; "au moins 5" is a qualifier
+        negative = signed or (_negated(text, start, loc) and not _qualifier_before(text, start, end, p))
         try:
-            number, foreign = _read_literal(literal, loc)
+            number, foreign, foreign_decimal = _read_literal(literal, loc)
         except InvalidOperation:
             continue
         unit, expr_start = _currency_before(text, start, p)
@@ -343,7 +396,9 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
             scale = p.currency_scale_after.match(text, cursor)
             if scale:
                 after = p.currency_after.match(text, scale.end())
-                if unit or (after and after.group("symbol")):
+                # "1.5m visitors": attached to a decimal number it is a scale even without a currency
+                attached_decimal = scale.start() == cursor and any(ch in literal for ch in ".,") and scale.group("scale").lower() in ("m", "bn", "mn")
+                if unit or (after and after.group("symbol")) or attached_decimal:
                     exponent = loc.currency_scale_abbreviations[scale.group("scale").lower()]
                     cursor = scale.end()
         currency = p.currency_after.match(text, cursor)
@@ -361,17 +416,27 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
         if cursor < len(text) and text[cursor] == "+" and (cursor + 1 == len(text) or not text[cursor + 1].isdigit()):
             qualifier = "more"  # "15+ bedrijven"
             cursor += 1
+        for suffix in loc.plus_suffixes:
+            if text[cursor : cursor + len(suffix)].lower() == suffix:
+                qualifier = "at_least"  # "65-plussers"
+                break
         q = _qualifier_before(text, expr_start, cursor, p)
         qualifier = q or qualifier
+        if foreign_decimal and (unit or exponent or kind in (v.PERCENT, v.PERCENTAGE_POINTS)):
+            # "€2,5 billion" in English: the reader's grouping comma makes it 25; the writer meant 2.5.
+            # Only flagged next to a scale, currency or percent: "Industrie 4.0" is a name.
+            number, foreign = Decimal(re.sub(r"\D", "", literal)), number
         value = number.scaleb(exponent)
         if negative:
             value = -value
-            expr_start = min(expr_start, start - 1)
+            if signed:
+                expr_start = min(expr_start, start - 1)
         if foreign is not None:
             foreign = foreign.scaleb(exponent)
         claims.take(expr_start, cursor)
         found.append(NumericValue(kind, value, expr_start, cursor, text[expr_start:cursor],
-                                  unit=unit, qualifier=qualifier, foreign_reading=foreign))
+                                  unit=unit, qualifier=qualifier, foreign_reading=foreign,
+                                  weak=kind == v.NUMBER and _multiplier(text, expr_start, cursor, loc)))
 
 
 @lru_cache(maxsize=65536)
@@ -410,49 +475,79 @@ def _ordinal_word(word: str, lang: str) -> int | None:
     return None
 
 
+def _word_tokens(text: str, lang: str, claims: _Claims) -> list[tuple[int, int, str]]:
+    """Words not yet claimed, with hyphenated words split unless they are one number.
+
+    `vingt-et-un` and `twenty-first` stay whole; `three-year` and `two-day` become
+    `three` + `year`, so that the number in them is read.
+    """
+    tokens = []
+    for match in _WORD.finditer(text):
+        if not claims.free(match.start(), match.end()):
+            continue
+        word = match.group(0)
+        lowered = word.lower()
+        if re.search(r"[-'’]", word) and _cardinal_word(lowered, lang) is None and _ordinal_word(lowered, lang) is None:
+            # three-year, d'un, l'une: the number is one of the parts
+            position = match.start()
+            for part in re.split(r"[-'’]", word):
+                tokens.append((position, position + len(part), part))
+                position += len(part) + 1
+        else:
+            tokens.append((match.start(), match.end(), word))
+    return tokens
+
+
 def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericValue]) -> None:
     loc = p.locale
-    words = [m for m in _WORD.finditer(text) if claims.free(m.start(), m.end())]
+    words = _word_tokens(text, loc.code, claims)
     i = 0
     while i < len(words):
-        word = words[i].group(0).lower().replace("’", "'")
+        w_start, w_end, surface = words[i]
+        word = surface.lower().replace("’", "'")
         ordinal = _ordinal_word(word, loc.code)
         if ordinal is not None and _cardinal_word(word, loc.code) is None:
-            m = words[i]
-            q = _qualifier_before(text, m.start(), m.end(), p)
-            claims.take(m.start(), m.end())
-            found.append(NumericValue(v.ORDINAL, Decimal(ordinal), m.start(), m.end(), m.group(0),
+            q = _qualifier_before(text, w_start, w_end, p)
+            claims.take(w_start, w_end)
+            found.append(NumericValue(v.ORDINAL, Decimal(ordinal), w_start, w_end, surface,
                                       qualifier=q, weak=word in loc.ambiguous_words))
             i += 1
             continue
         if _cardinal_word(word, loc.code) is None or _plural_of_number(word, loc.code):
             i += 1
             continue
-        # The longest run of number words (with connectors between them) that reads as one number.
+        # The longest run of number words (with connectors and scale words between them) that reads
+        # as one number: `deux mille vingt-cinq`, `one hundred and twenty`, `tien miljard`.
         j = i + 1
         while j < len(words) and _adjacent(text, words[j - 1], words[j]):
-            nxt = words[j].group(0).lower()
-            if _cardinal_word(nxt, loc.code) is not None and nxt not in loc.scale_words:
+            nxt = words[j][2].lower()
+            if _cardinal_word(nxt, loc.code) is not None:  # `deux cents`: plurals belong inside a run
                 j += 1
             elif (nxt in loc.number_connectors and j + 1 < len(words) and _adjacent(text, words[j], words[j + 1])
-                  and _cardinal_word(words[j + 1].group(0).lower(), loc.code) is not None):
+                  and _cardinal_word(words[j + 1][2].lower(), loc.code) is not None):
                 j += 2
             else:
                 break
-        run = words[i:j]
-        phrase = " ".join(m.group(0).lower() for m in run)
-        number = _cardinal_word(phrase, loc.code)
+        # Shrink until the run reads as one number (`zes op tien` is two).
+        number = None
+        while j > i:
+            phrase = " ".join(t[2].lower() for t in words[i:j])
+            number = _cardinal_word(phrase, loc.code)
+            if number is not None:
+                break
+            j -= 1
         if number is None:
-            run, number = run[:1], _cardinal_word(word, loc.code)
-            j = i + 1
-        assert number is not None
-        start, cursor = run[0].start(), run[-1].end()
+            i += 1
+            continue
+        run = words[i:j]
+        # A trailing scale word text2num does not know is read below, with the locale's table.
+        start, cursor = run[0][0], run[-1][1]
         weak = len(run) == 1 and word in loc.ambiguous_words
         unit = ""
         kind = v.NUMBER
         exponent = 0
         scale = p.scale_after.match(text, cursor)
-        if scale and scale.group("scale").lower() != word:
+        if scale:
             exponent = loc.scale_words[scale.group("scale").lower()]
             cursor = scale.end()
             weak = False
@@ -465,11 +560,13 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
         if percent and kind == v.NUMBER:
             kind, cursor = v.PERCENT, percent.end()
             weak = False
+        if kind == v.NUMBER and _multiplier(text, start, cursor, loc):
+            weak = True
         q = _qualifier_before(text, start, cursor, p)
         claims.take(start, cursor)
         found.append(NumericValue(kind, Decimal(number).scaleb(exponent), start, cursor,
                                   text[start:cursor], unit=unit, qualifier=q, weak=weak))
-        while i < len(words) and words[i].start() < cursor:
+        while i < len(words) and words[i][0] < cursor:
             i += 1
 
 
@@ -478,31 +575,75 @@ def _plural_of_number(word: str, lang: str) -> bool:
     return "-" not in word and word.endswith("s") and _cardinal_word(word[:-1], lang) is not None
 
 
-def _adjacent(text: str, left: re.Match, right: re.Match) -> bool:
-    return text[left.end() : right.start()].strip(_SPACES) == ""
+def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    return text[left[1] : right[0]].strip(_SPACES) in ("", "-")
 
 
 # --- post-processing -----------------------------------------------------------------------
 
 
+_RANGE_CONNECTORS = tuple(_DASHES) + ("à", "tot", "to", "naar", "tot en met", "jusqu'à", "jusqu’à")
+_BETWEEN = {"en", "and", "et"}  # tussen 5 en 10 miljoen, between 5 and 10 million, entre 5 et 10 millions
+
+
 def _spread_range_units(text: str, found: list[NumericValue]) -> list[NumericValue]:
-    """`10-15%`, `2 à 3 millions`: the unit and scale written once belong to both ends."""
+    """`10-15%`, `2 à 3 millions`, `van 5,2 naar 6,8 miljoen`: what is written once belongs to both ends."""
     out = list(found)
     for index in range(len(out) - 1):
         left, right = out[index], out[index + 1]
-        between = text[left.end : right.start].strip(_SPACES)
-        if left.kind != v.NUMBER or right.kind not in (v.PERCENT, v.AMOUNT, v.NUMBER):
+        between = text[left.end : right.start].strip(_SPACES).lower()
+        if between not in _RANGE_CONNECTORS and between not in _BETWEEN:
             continue
-        if between not in tuple(_DASHES) + ("à", "tot", "to"):
+        if left.kind not in (v.NUMBER, v.AMOUNT) or right.kind not in (v.PERCENT, v.AMOUNT, v.NUMBER):
+            continue
+        if not isinstance(left.value, Decimal) or not isinstance(right.value, Decimal):
             continue
         scale = _scale_of(right)
-        if right.kind == v.NUMBER and scale == 0:
+        if left.kind == right.kind and left.unit == right.unit and scale == 0:
             continue  # 2025-2027: two plain numbers already
+        if between in _BETWEEN and scale == 0:
+            continue  # "tussen 2019 en 2025": a scale is what makes "en" a range
         value = left.value
-        if scale and _scale_of(left) == 0 and isinstance(value, Decimal) and value.scaleb(scale) <= right.value:
+        if scale and _scale_of(left) == 0 and abs(value) < 1000:
             value = value.scaleb(scale)
-        out[index] = NumericValue(right.kind, value, left.start, left.end, left.text, unit=right.unit,
-                                  qualifier=left.qualifier, weak=left.weak, foreign_reading=left.foreign_reading)
+        unit = left.unit or right.unit
+        kind = right.kind if right.kind != v.NUMBER else left.kind
+        if unit and kind == v.NUMBER:
+            kind = v.AMOUNT
+        group = left.start
+        out[index] = replace(left, kind=kind, value=value, unit=unit, group=group)
+        right_kind = v.AMOUNT if unit and right.kind == v.NUMBER else right.kind
+        out[index + 1] = replace(right, kind=right_kind, unit=right.unit or unit, group=group)
+    return out
+
+
+def _spread_date_ranges(text: str, found: list[NumericValue]) -> list[NumericValue]:
+    """`van 1 tot 3 oktober`, `October 1-3`: a day next to a date in a range is a date too."""
+    out = list(found)
+    for index in range(len(out) - 1):
+        left, right = out[index], out[index + 1]
+        between = text[left.end : right.start].strip(_SPACES).lower()
+        if between not in _RANGE_CONNECTORS + ("au", "t/m", "tot en met", "until", "through"):
+            continue
+        for day, date in ((left, right), (right, left)):
+            has_day = date.kind == v.DATE and re.fullmatch(r"(?:\d{4}|-)-\d{2}-\d{2}", str(date.value))
+            if day.kind in (v.NUMBER, v.ORDINAL) and has_day and isinstance(day.value, Decimal) and 1 <= day.value <= 31:
+                month_part = str(date.value)[:-2]
+                out[out.index(day)] = replace(day, kind=v.DATE, value=f"{month_part}{int(day.value):02d}")
+    return out
+
+
+def _expand_short_years(text: str, found: list[NumericValue]) -> list[NumericValue]:
+    """`2025-26`, `2024/25`: the second year is written with its last two digits."""
+    out = list(found)
+    for index in range(len(out) - 1):
+        left, right = out[index], out[index + 1]
+        if left.kind != v.NUMBER or right.kind != v.NUMBER or text[left.end : right.start] not in tuple(_DASHES) + ("/",):
+            continue
+        if isinstance(left.value, Decimal) and 1900 <= left.value <= 2100 and len(right.text) == 2:
+            year = left.value - left.value % 100 + right.value
+            if left.value < year <= left.value + 10:
+                out[index + 1] = replace(right, value=year)
     return out
 
 

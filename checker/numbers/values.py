@@ -16,6 +16,11 @@ TIME = "time"  # value "09:30"
 PHONE = "phone"  # value: the digits, with a leading "+" for international numbers
 ORDINAL = "ordinal"
 CODE = "code"  # an identifier with digits: COVID-19, CD19, H2020
+FRACTION = "fraction"  # value: the fraction as a Decimal (een derde, un tiers, one in five)
+DECADE = "decade"  # value "90s"
+PERIOD = "period"  # quarter or half-year: value "Q3", "H1"
+MONTH = "month"  # a month named without a day: value "10"
+WEEKDAY = "weekday"  # value "1" (Monday) .. "7"
 
 QUANTITIES = frozenset({NUMBER, AMOUNT, PERCENT, PERCENTAGE_POINTS})
 
@@ -40,6 +45,9 @@ class NumericValue:
     # The value a reader of another locale's convention would see (`1.200` read as 1200 in
     # English text, where it means 1.2); set only when the writing is foreign to the language.
     foreign_reading: Decimal | None = None
+    # Values written as one range (`10 tot 15 miljoen`) share a group: one mistake in the
+    # written-once scale is one finding.
+    group: int = -1
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -82,8 +90,14 @@ def describe(kind: str, value: Decimal | str, unit: str = "") -> str:
         return f"{group_digits(value)} percentage points"
     if kind == ORDINAL and isinstance(value, Decimal):
         return f"ordinal {canonical(value)}"
+    if kind == FRACTION and isinstance(value, Decimal):
+        from fractions import Fraction
+
+        return f"fraction {Fraction(value).limit_denominator(100)}"
     if kind == DATE:
         return f"date {value}"
+    if kind in (DECADE, PERIOD, MONTH, WEEKDAY):
+        return f"{kind} {value}"
     if kind == TIME:
         return f"time {value}"
     if kind == PHONE:
