@@ -76,6 +76,8 @@ class AlignParams:
     kind_mismatch_cost: float = 3.0
     # Initial half-width of the search band around the diagonal (doubled when the path hits it).
     band: int = 30
+    # The same for blocks: versions of a release keep their structure, so few blocks stray far.
+    block_band: int = 8
 
     def prior_costs(self) -> dict[BeadShape, float]:
         return {shape: -math.log(p) for shape, p in self.bead_priors}
@@ -417,14 +419,14 @@ class _ScoredBead:
     cost: float
 
 
-def _best_path(scorer: BeadScorer, n: int, m: int) -> list[_ScoredBead]:
+def _best_path(scorer: BeadScorer, n: int, m: int, band: int) -> list[_ScoredBead]:
     """Cheapest monotone sequence of beads covering both sides, searched in a band around the diagonal.
 
-    The band starts at `params.band` and doubles while the best path runs along its edge
+    The band starts at `band` and doubles while the best path runs along its edge
     (a sign that the true path lies outside), up to the full matrix.
     """
     shapes = list(scorer.priors)
-    half_width = max(scorer.params.band, 4)
+    half_width = max(band, 4)
     while True:
         path, touched_edge = _banded_path(scorer, shapes, n, m, half_width)
         if not touched_edge or half_width >= max(n, m):
@@ -537,7 +539,8 @@ def _align_units(source: Sequence[_Unit], target: Sequence[_Unit], params: Align
     if not source or not target:
         return _split_one_sided([_ScoredBead(range(len(source)), range(len(target)), 0.0)])
     scorer = BeadScorer(source, target, params, similarity, length_ratio)
-    return _split_one_sided(_best_path(scorer, len(source), len(target)))
+    band = params.block_band if scorer.kinds_matter else params.band
+    return _split_one_sided(_best_path(scorer, len(source), len(target), band))
 
 
 def align_documents(
