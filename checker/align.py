@@ -89,7 +89,9 @@ DEFAULT_PARAMS = AlignParams()
 # Anchors
 
 
-_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+# Digit groups of three after a group of one to three digits ("1 200", "12.500.000"); a
+# year followed by a count ("2024 300") stays two numbers.
+_NUMBER = re.compile(r"(?:\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)(?:[.,]\d+)?")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Sentence punctuation that translations keep: questions, exclamations, colons, quotes,
 # parentheses. Guillemets and curly quotes all count as one class.

@@ -201,6 +201,7 @@ def test_numbers_are_normalized_across_locales(written: str, normalized: str) ->
         ("De stad Zürich telt 1 200 fietsen.", {"1200": 1}, ("zurich",), {}),
         ("Wat kost het?", {}, ("wat",), {"?": 1}),
         ("« Nous avons 3 projets » : Anvers.", {"3": 1}, ("nous", "anvers"), {'"': 2, ":": 1}),
+        ("In 2024 300 nieuwe banen, 12.500.000 euro.", {"2024": 1, "300": 1, "12500000": 1}, (), {}),
     ],
 )
 def test_anchors_are_language_neutral(text: str, numbers: dict, names: tuple, marks: dict) -> None:
@@ -302,6 +303,12 @@ def test_added_paragraph_becomes_added_sentences() -> None:
     got = segment_indices(pairs)
     assert got[4:6] == beads(((), (4,)), ((), (5,)))
     assert all(p.is_addition for p in pairs[4:6])
+
+
+def test_empty_translation_leaves_every_sentence_omitted() -> None:
+    pairs = align_documents(make_document("nl", NL_BLOCKS), make_document("fr", []))
+    assert segment_indices(pairs) == beads(*(((i,), ()) for i in range(11)))
+    assert all(p.is_omission for p in pairs)
 
 
 def test_document_similarity_gets_segment_indices() -> None:
