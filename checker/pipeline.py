@@ -17,6 +17,7 @@ from checker.config import Config
 from checker.corpus import InputProblem, discover_releases, read_release
 from checker.records import Document, Finding, Severity
 from checker.segment import build_document
+from checker.suppress import without_suppressed
 
 
 @dataclass
@@ -130,6 +131,7 @@ def run_check(
             run.skipped.append(f"{', '.join(glossary_checks)} (no glossary found)")
 
     contexts: list[ReleaseContext] = []
+    sources: dict[str, Any] = {}  # corpus-scope findings are filtered against every file
     needs_corpus = any(spec.scope == "corpus" for spec, _ in checks)
     for number, directory in enumerate(releases, 1):
         files, problems = read_release(directory, languages, path)
@@ -144,6 +146,7 @@ def run_check(
         run.sentences += sum(len(d.segments) for d in documents.values())
         if len(documents) < 2:
             continue
+        release_findings: list[Finding] = []
         ctx = build_release_context(
             files.release, documents, source_lang, glossary=glossary,
             translation_service=translation_service if model_available else None,
@@ -155,15 +158,17 @@ def run_check(
                 continue
             if spec.needs_glossary and glossary is None:
                 continue
-            run.findings.extend(spec.run(ctx, severity))
+            release_findings.extend(spec.run(ctx, severity))
+        run.findings.extend(without_suppressed(release_findings, files.files.values()))
         if needs_corpus:
             contexts.append(ctx)
+            sources.update({source.path: source for source in files.files.values()})
 
     if contexts:
         corpus = CorpusContext(releases=tuple(contexts), glossary=glossary)
         for spec, severity in checks:
             if spec.scope == "corpus" and not (spec.needs_glossary and glossary is None):
-                run.findings.extend(spec.run(corpus, severity))
+                run.findings.extend(without_suppressed(spec.run(corpus, severity), sources.values()))
 
     run.findings.sort(key=Finding.sort_key)
     return run

@@ -202,3 +202,16 @@ def test_select_and_ignore(corpus: Path) -> None:
     fr.write_text(FR.replace("26 partenaires", "25 partenaires"), encoding="utf-8")
     assert run(str(corpus), "--ignore", "NUM").exit_code == 0
     assert run(str(corpus), "--select", "NUM001").exit_code == 1
+
+
+def test_an_inline_comment_silences_a_reviewed_finding(corpus: Path) -> None:
+    fr = corpus / "2024-01-17-pit" / "fr.md"
+    broken = FR.replace("26 partenaires", "25 partenaires")
+    fr.write_text(broken, encoding="utf-8")
+    assert run(str(corpus)).exit_code == 1
+    lines = broken.splitlines()
+    index = next(i for i, line in enumerate(lines) if "25 partenaires" in line)
+    fr.write_text("\n".join(lines[:index] + ["<!-- checker: ignore NUM001 -->"] + lines[index:]) + "\n", encoding="utf-8")
+    assert run(str(corpus)).exit_code == 0
+    fr.write_text("\n".join(lines[:index] + ["<!-- checker: ignore TERM -->"] + lines[index:]) + "\n", encoding="utf-8")
+    assert run(str(corpus)).exit_code == 1  # another code is not silenced
