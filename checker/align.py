@@ -205,6 +205,7 @@ class BeadScorer:
         params: AlignParams = DEFAULT_PARAMS,
         similarity: Similarity | None = None,
         length_ratio: float | None = None,
+        similarity_baseline: float | None = None,
     ) -> None:
         self.params = params
         self.source, self.target = source, target
@@ -232,7 +233,13 @@ class BeadScorer:
         self._source_spans: dict[tuple[int, int], _SpanAnchors] = {}
         self._target_spans: dict[tuple[int, int], _SpanAnchors] = {}
         self.similarity = similarity
-        self.similarity_baseline = self._similarity_baseline() if similarity else 0.0
+        if similarity is None:
+            self.similarity_baseline = 0.0
+        elif similarity_baseline is None:
+            self.similarity_baseline = _similarity_baseline(similarity, [u.members for u in source],
+                                                            [u.members for u in target], params)
+        else:
+            self.similarity_baseline = similarity_baseline
 
     # The DP asks for source[i0:i1] against target[j0:j1].
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -343,19 +350,17 @@ class BeadScorer:
         target_kinds = {u.kind for u in self.target[j0:j1]}
         return 0.0 if source_kinds == target_kinds else self.params.kind_mismatch_cost
 
-    def _similarity_baseline(self) -> float:
-        """Mean similarity of sentence pairs far from the diagonal, i.e. of unrelated sentences."""
-        n, m = len(self.source), len(self.target)
-        if n < 6 or m < 6:
-            return self.params.default_similarity_baseline
-        step = max(1, n // 20)
-        samples = []
-        for i in range(0, n, step):
-            j = (round(i * m / n) + m // 2) % m
-            source = tuple(self.source[i].members)
-            target = tuple(self.target[j].members)
-            samples.append(self.similarity(source, target))
-        return sum(samples) / len(samples)
+
+
+def _similarity_baseline(similarity: Similarity, source: Sequence[tuple[int, ...]],
+                         target: Sequence[tuple[int, ...]], params: AlignParams) -> float:
+    """Mean similarity of units far from the diagonal, i.e. of unrelated text."""
+    n, m = len(source), len(target)
+    if n < 6 or m < 6:
+        return params.default_similarity_baseline
+    samples = [similarity(tuple(source[i]), tuple(target[(round(i * m / n) + m // 2) % m]))
+               for i in range(0, n, max(1, n // 20))]
+    return sum(samples) / len(samples)
 
 
 @dataclass(frozen=True)
@@ -537,10 +542,11 @@ def _sentence_units(sentences: Sequence[str]) -> list[_Unit]:
 
 
 def _align_units(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams,
-                 similarity: Similarity | None, length_ratio: float | None = None) -> list[_ScoredBead]:
+                 similarity: Similarity | None, length_ratio: float | None = None,
+                 similarity_baseline: float | None = None) -> list[_ScoredBead]:
     if not source or not target:
         return _split_one_sided([_ScoredBead(range(len(source)), range(len(target)), 0.0)])
-    scorer = BeadScorer(source, target, params, similarity, length_ratio)
+    scorer = BeadScorer(source, target, params, similarity, length_ratio, similarity_baseline)
     band = params.block_band if scorer.kinds_matter else params.band
     return _split_one_sided(_best_path(scorer, len(source), len(target), band))
 
@@ -571,12 +577,17 @@ def align_documents(
     if paired_ratio is not None and abs(paired_ratio - ratio) > 0.02:
         ratio = paired_ratio
         block_path = _align_units(source_units, target_units, params, similarity, ratio)
+    # Block groups are too small to tell what unrelated sentences score: ask the whole document.
+    sentence_baseline = None
+    if similarity is not None:
+        sentence_baseline = _similarity_baseline(similarity, [(s.index,) for s in source.segments],
+                                                 [(t.index,) for t in target.segments], params)
     pairs: list[AlignedPair] = []
     for group in block_path:
         source_segments = [s for k in group.source for s in source_blocks[k].segments]
         target_segments = [s for k in group.target for s in target_blocks[k].segments]
         sentence_path = _align_units(_segment_units(source_segments), _segment_units(target_segments),
-                                     params, similarity, ratio)
+                                     params, similarity, ratio, sentence_baseline)
         for bead in sentence_path:
             pairs.append(AlignedPair(
                 source=tuple(source_segments[i] for i in bead.source),

@@ -322,6 +322,9 @@ def test_document_similarity_gets_segment_indices() -> None:
     # Block-level calls pass all segment indices of a block; sentence-level calls stay within one.
     assert ((1, 2, 3), (1, 2, 3)) in asked
     assert ((10,), (10,)) in asked
+    # What unrelated sentences score is sampled across the document (sentence 0 against the
+    # middle of the translation), not inside one small block group.
+    assert ((0,), (5,)) in asked
 
 
 # ---------------------------------------------------------------------------
