@@ -22,7 +22,6 @@ from checker.translate.models import (
     choose_location,
     default_cache_dir,
     engine_settings,
-    parse_pair,
 )
 
 PIVOT_LANG = "en"
