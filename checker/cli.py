@@ -94,6 +94,8 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
         click.echo(f"checker: error: {problem}", err=True)
     if run.skipped:
         click.echo(f"checker: skipped {'; '.join(run.skipped)}", err=True)
+    if run.translation:
+        click.echo(f"checker: {run.translation}", err=True)
 
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     report = REPORTERS[output_format](color=use_color).render(run)
@@ -130,18 +132,11 @@ def _load_glossary(config, extra_files, no_default: bool):
 
 
 def _translation_service(config, model_dir, cache_dir, backend):
-    from checker.translate.service import TranslationService
+    from checker.translate.service import TranslationService, settings_from_config, terminal_progress
 
-    settings = dict(config.settings)
-    settings.setdefault("languages", ", ".join(config.languages))
-    base = config.root or Path.cwd()
-    if "model_dir" in settings and not Path(settings["model_dir"]).is_absolute():
-        settings["model_dir"] = str(base / settings["model_dir"])
-    if "cache_dir" in settings and not Path(settings["cache_dir"]).is_absolute():
-        settings["cache_dir"] = str(base / settings["cache_dir"])
     return TranslationService.from_config(
-        settings, model_dir=str(model_dir) if model_dir else None, cache_dir=str(cache_dir) if cache_dir else None,
-        backend=backend,
+        settings_from_config(config), model_dir=str(model_dir) if model_dir else None,
+        cache_dir=str(cache_dir) if cache_dir else None, backend=backend, progress=terminal_progress,
     )
 
 

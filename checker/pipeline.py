@@ -27,6 +27,7 @@ class CheckRun:
     findings: list[Finding] = field(default_factory=list)
     input_problems: list[InputProblem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # what was not run and why, e.g. model checks
+    translation: str = ""  # one line on what the model did, when one was used
     releases: int = 0
     documents: int = 0
     sentences: int = 0
@@ -170,5 +171,18 @@ def run_check(
             if spec.scope == "corpus" and not (spec.needs_glossary and glossary is None):
                 run.findings.extend(without_suppressed(spec.run(corpus, severity), sources.values()))
 
+    if translation_service is not None and model_available:
+        # A model that failed to load while translating is missing now: say so, once.
+        late = [str(m) for m in translation_service.missing(source_lang, [l for l in languages if l != source_lang])
+                if str(m) not in missing_reasons]
+        stats = getattr(translation_service, "stats", None)
+        problem = getattr(stats, "cache_problem", None)
+        if stats is not None:
+            run.translation = (f"machine translation: {stats.translated} sentences translated, "
+                               f"{stats.cached} from the cache")
+        if late:
+            run.skipped.append(f"MT for some pairs ({'; '.join(late)})")
+        if problem:
+            run.skipped.append(problem)
     run.findings.sort(key=Finding.sort_key)
     return run

@@ -77,6 +77,7 @@ def test_check_with_a_local_model_translates_once(corpus, tiny_model_root, tmp_p
     second = run(*args)
     assert second.exit_code == first.exit_code
     assert sum(model_calls) == translated  # the second run is served by the cache
+    assert "machine translation: 0 sentences translated" in second.stderr
     assert second.stdout == first.stdout
     info = run("cache", "info", "--cache-dir", str(tmp_path / "cache"))
     assert "opus-mt-nl-en@" in info.output and "en-fr@" in info.output
