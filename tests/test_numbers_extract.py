@@ -261,6 +261,8 @@ CASES = [
     ("nl", "een derde van de gemeenten", ["fraction:0.3333"]),
     ("nl", "twee derde van de middelen", ["fraction:0.6667"]),
     ("nl", "stijgt met een derde.", ["fraction:0.3333"]),
+    ("nl", "een derde naar de eerstelijnszorg", ["fraction:0.3333"]),
+    ("en", "a third to primary care", ["fraction:0.3333"]),
     ("nl", "een derde editie", ["number:1?", "ordinal:3"]),
     ("fr", "un tiers des communes", ["fraction:0.3333"]),
     ("fr", "les trois quarts des entreprises", ["fraction:0.75"]),

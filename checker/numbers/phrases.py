@@ -21,6 +21,15 @@ from checker.numbers.values import NumericValue
 _GAP = r"[ \u00a0]+"
 
 
+# After `een derde`, `a third`: a preposition or a comparison makes it a fraction ("een derde naar
+# de eerstelijnszorg", "a third to primary care"); a noun makes it an ordinal ("een derde editie").
+_FRACTION_FOLLOWERS = "|".join([
+    "van", "naar", "voor", "aan", "op", "uit", "met", "bij", "minder", "meer", "kleiner", "groter",
+    "of", "to", "for", "on", "from", "less", "more", "fewer", "smaller", "larger",
+    "de", "des", "du", "d['’]", "à", "aux", "pour", "moins", "plus",
+])
+
+
 class Claims(Protocol):
     def free(self, start: int, end: int) -> bool: ...
 
@@ -67,7 +76,7 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     if loc.fraction_denominators:
         fraction = re.compile(
             rf"(?<![\w])(?P<num>\d+|[^\W\d_]+)(?:{_GAP}|-)(?P<den>{_alternation(loc.fraction_denominators)})(?![\w])"
-            rf"(?P<after>{_GAP}(?:van|of|de|des|du|d['’]|minder|meer|less|more|moins|plus)(?![\w])|[ \u00a0]*(?=[.,;:!?)]|$))?",
+            rf"(?P<after>{_GAP}(?:{_FRACTION_FOLLOWERS})(?![\w])|[ \u00a0]*(?=[.,;:!?)]|$))?",
             flags,
         )
     half = None
