@@ -44,7 +44,7 @@ def _is_corpus_file(output: Path, corpus: Path, languages) -> bool:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--source", "source_lang", metavar="LANG", help="Source language (default: [checker] source, or the first language).")
 @click.option("--languages", metavar="LIST", help="Comma-separated languages of every release (default: nl,fr,en or [checker] languages).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE instead of standard output.")
 @click.option("--glossary", "glossary_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
               help="Glossary to use in addition to the configured ones (repeatable).")

@@ -215,3 +215,23 @@ def test_an_inline_comment_silences_a_reviewed_finding(corpus: Path) -> None:
     assert run(str(corpus)).exit_code == 0
     fr.write_text("\n".join(lines[:index] + ["<!-- checker: ignore TERM -->"] + lines[index:]) + "\n", encoding="utf-8")
     assert run(str(corpus)).exit_code == 1  # another code is not silenced
+
+
+SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "bench" / "sarif" / "sarif-schema-2.1.0.json"
+
+
+@pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="the SARIF schema lives in ../shared")
+def test_sarif_output_is_valid_and_points_at_the_finding(corpus: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    fr = corpus / "2024-01-17-pit" / "fr.md"
+    fr.write_text(FR.replace("26 partenaires", "25 partenaires"), encoding="utf-8")
+    result = run(str(corpus), "--format", "sarif")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    (sarif_result,) = document["runs"][0]["results"]
+    assert sarif_result["ruleId"] == "NUM001" and sarif_result["level"] == "error"
+    region = sarif_result["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == 5
+    rules = document["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[sarif_result["ruleIndex"]]["id"] == "NUM001"

@@ -3,8 +3,9 @@
 from checker.report.base import Reporter
 from checker.report.github import GithubReporter
 from checker.report.json import JsonReporter
+from checker.report.sarif import SarifReporter
 from checker.report.text import TextReporter
 
-REPORTERS: dict[str, type[Reporter]] = {r.name: r for r in (TextReporter, JsonReporter, GithubReporter)}
+REPORTERS: dict[str, type[Reporter]] = {r.name: r for r in (TextReporter, JsonReporter, GithubReporter, SarifReporter)}
 
 __all__ = ["REPORTERS", "Reporter"]
