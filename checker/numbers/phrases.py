@@ -87,7 +87,7 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     ratio = None
     if loc.ratio_connectors:
         ratio = re.compile(
-            rf"(?<![\w.,])(?P<a>\d+|[^\W\d_]+)(?:{_GAP}[^\W\d_]+)?{_GAP}(?:{_alternation(loc.ratio_connectors)})"
+            rf"(?<![\w.,])(?P<a>\d+|[^\W\d_]+)(?P<noun>{_GAP}[^\W\d_]+)?{_GAP}(?:{_alternation(loc.ratio_connectors)})"
             rf"(?:{_GAP}(?:de|the))?{_GAP}(?P<b>\d+|[^\W\d_]+)(?![\w])",
             flags,
         )
@@ -164,7 +164,14 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
     if p.ratio:
         for match in p.ratio.finditer(text):
             a, b = _number(match.group("a"), lang, cardinal), _number(match.group("b"), lang, cardinal)
-            if a is not None and b is not None and 0 < a < b <= 100 and claims.free(match.start(), match.end()):
+            if a is None or b is None or not 0 < a < b <= 100:
+                continue
+            # A noun between the numbers: "one Belgian in ten", and in French "six travailleurs sur
+            # dix"; but "11 partners in 12 work packages" is two counts.
+            small = b <= 10 or b in (20, 100)
+            if match.group("noun") and not (small and (a == 1 or (lang == "fr" and a <= 10))):
+                continue
+            if claims.free(match.start(), match.end()):
                 add(match, v.FRACTION, (Decimal(a) / Decimal(b)).quantize(Decimal("0.0001")))
     if p.fraction:
         for match in p.fraction.finditer(text):
