@@ -91,6 +91,41 @@ def build_release_context(
     )
 
 
+def _model_plan(service: Any, source_lang: str, target_langs: Sequence[str], checks) -> tuple[bool, list[str], str]:
+    """Whether any target can be translated, why the others cannot, and the skipped line (or "")."""
+    available, reasons = False, []
+    if service is not None:
+        reasons = [str(m) for m in service.missing(source_lang, target_langs)]
+        available = len(reasons) < len(target_langs)
+    if available and not reasons:
+        return True, [], ""
+    model_checks = [spec.code for spec, _ in checks if spec.needs_model]
+    what = f"{', '.join(model_checks)} and MT-assisted alignment" if model_checks else "MT-assisted alignment"
+    where = " for some pairs" if available else ""
+    why = "; ".join(reasons) or "no translation model (pass --model-dir or see `checker model --help`)"
+    return available, reasons, f"{what}{where} ({why})"
+
+
+def _translation_report(run: CheckRun, service: Any, source_lang: str, target_langs: Sequence[str],
+                        known_missing: Sequence[str]) -> None:
+    """What the model did, and what went wrong while it ran (a model that failed to load, the cache)."""
+    late = [str(m) for m in service.missing(source_lang, target_langs) if str(m) not in known_missing]
+    if late:
+        run.skipped.append(f"MT for some pairs ({'; '.join(late)})")
+    stats = getattr(service, "stats", None)
+    if stats is None:
+        return
+    run.translation = f"machine translation: {stats.translated} sentences translated, {stats.cached} from the cache"
+    if stats.cache_problem:
+        run.skipped.append(stats.cache_problem)
+
+
+def _runnable(spec: CheckSpec, ctx: ReleaseContext | None, glossary: Any) -> bool:
+    if spec.needs_glossary and glossary is None:
+        return False
+    return not (ctx is not None and spec.needs_model and not ctx.translations)
+
+
 def run_check(
     path: Path,
     config: Config,
@@ -100,45 +135,32 @@ def run_check(
     translation_service: Any = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
-    progress: Callable[[int, int], None] | None = None,
 ) -> CheckRun:
     """Check every release under `path`; never raises on bad input (it becomes `input_problems`)."""
     run = CheckRun()
     source_lang = source_lang or config.source
     languages = list(config.languages)
+    target_langs = [lang for lang in languages if lang != source_lang]
     releases, problems = discover_releases(path, languages)
     run.input_problems.extend(problems)
     checks = selected_checks(config, select, ignore)
 
-    model_available = False
+    model_available, missing_reasons, skipped = _model_plan(translation_service, source_lang, target_langs, checks)
+    if skipped:
+        run.skipped.append(skipped)
+    glossary_checks = [spec.code for spec, _ in checks if spec.needs_glossary]
+    if glossary is None and glossary_checks:
+        run.skipped.append(f"{', '.join(glossary_checks)} (no glossary found)")
     similarity_factory = None
-    missing_reasons: list[str] = []
-    if translation_service is not None:
-        from checker.translate.similarity import mt_similarity
-
-        similarity_factory = mt_similarity
-        missing = translation_service.missing(source_lang, [l for l in languages if l != source_lang])
-        model_available = len(missing) < len(languages) - 1
-        missing_reasons = [str(m) for m in missing]
-    model_checks = [spec.code for spec, _ in checks if spec.needs_model]
-    if missing_reasons or not model_available:
-        what = f"{', '.join(model_checks)} and MT-assisted alignment" if model_checks else "MT-assisted alignment"
-        where = "" if not model_available else " for some pairs"
-        why = "; ".join(missing_reasons) or "no translation model (pass --model-dir or see `checker model --help`)"
-        run.skipped.append(f"{what}{where} ({why})")
-    if glossary is None:
-        glossary_checks = [spec.code for spec, _ in checks if spec.needs_glossary]
-        if glossary_checks:
-            run.skipped.append(f"{', '.join(glossary_checks)} (no glossary found)")
+    if model_available:
+        from checker.translate.similarity import mt_similarity as similarity_factory
 
     contexts: list[ReleaseContext] = []
     sources: dict[str, Any] = {}  # corpus-scope findings are filtered against every file
     needs_corpus = any(spec.scope == "corpus" for spec, _ in checks)
-    for number, directory in enumerate(releases, 1):
+    for directory in releases:
         files, problems = read_release(directory, languages, path)
         run.input_problems.extend(problems)
-        if progress:
-            progress(number, len(releases))
         if source_lang not in files.files:
             continue  # already reported: without the source there is nothing to compare
         documents = {lang: build_document(files.release, lang, source) for lang, source in files.files.items()}
@@ -147,42 +169,26 @@ def run_check(
         run.sentences += sum(len(d.segments) for d in documents.values())
         if len(documents) < 2:
             continue
-        release_findings: list[Finding] = []
         ctx = build_release_context(
             files.release, documents, source_lang, glossary=glossary,
             translation_service=translation_service if model_available else None,
             similarity_factory=similarity_factory,
         )
         run.pairs += sum(len(p) for p in ctx.pairs.values())
-        for spec, severity in checks:
-            if spec.scope != "release" or (spec.needs_model and not ctx.translations):
-                continue
-            if spec.needs_glossary and glossary is None:
-                continue
-            release_findings.extend(spec.run(ctx, severity))
-        run.findings.extend(without_suppressed(release_findings, files.files.values()))
+        found = [f for spec, severity in checks if spec.scope == "release" and _runnable(spec, ctx, glossary)
+                 for f in spec.run(ctx, severity)]
+        run.findings.extend(without_suppressed(found, files.files.values()))
         if needs_corpus:
             contexts.append(ctx)
             sources.update({source.path: source for source in files.files.values()})
 
     if contexts:
         corpus = CorpusContext(releases=tuple(contexts), glossary=glossary)
-        for spec, severity in checks:
-            if spec.scope == "corpus" and not (spec.needs_glossary and glossary is None):
-                run.findings.extend(without_suppressed(spec.run(corpus, severity), sources.values()))
+        found = [f for spec, severity in checks if spec.scope == "corpus" and _runnable(spec, None, glossary)
+                 for f in spec.run(corpus, severity)]
+        run.findings.extend(without_suppressed(found, sources.values()))
 
-    if translation_service is not None and model_available:
-        # A model that failed to load while translating is missing now: say so, once.
-        late = [str(m) for m in translation_service.missing(source_lang, [l for l in languages if l != source_lang])
-                if str(m) not in missing_reasons]
-        stats = getattr(translation_service, "stats", None)
-        problem = getattr(stats, "cache_problem", None)
-        if stats is not None:
-            run.translation = (f"machine translation: {stats.translated} sentences translated, "
-                               f"{stats.cached} from the cache")
-        if late:
-            run.skipped.append(f"MT for some pairs ({'; '.join(late)})")
-        if problem:
-            run.skipped.append(problem)
+    if model_available:
+        _translation_report(run, translation_service, source_lang, target_langs, missing_reasons)
     run.findings.sort(key=Finding.sort_key)
     return run
