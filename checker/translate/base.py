@@ -65,6 +65,19 @@ class Translator(ABC):
     batch_size: int = 16
     max_batch_tokens: int | None = None  # padded tokens per batch; None: only batch_size limits
 
+    def _identify(self, location, *, batch_size: int, num_beams: int, settings: str,
+                  max_new_tokens: int | None) -> None:
+        """Set what names this engine's output (the cache key) and how it batches; shared by the engines."""
+        self.model_id = location.model_id
+        self.revision = location.revision
+        self.source_lang, self.target_lang = location.pair.split("-")
+        self.batch_size = batch_size
+        self.max_batch_tokens = batch_size * 64
+        self.num_beams = num_beams
+        self.fixed_new_tokens = max_new_tokens
+        # tests and benchmarks pin the output length, which changes the output: part of the key
+        self.settings = settings + (f",len{max_new_tokens}" if max_new_tokens else "")
+
     @property
     def cache_key(self) -> str:
         key = f"{self.model_id}@{self.revision}"

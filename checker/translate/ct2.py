@@ -28,16 +28,8 @@ class CT2Translator(Translator):
         import ctranslate2
         import sentencepiece
 
-        self.model_id = location.model_id
-        self.revision = location.revision
-        self.source_lang, self.target_lang = location.pair.split("-")
-        self.batch_size = batch_size
-        self.max_batch_tokens = batch_size * 64
-        self.num_beams = num_beams
-        self.settings = engine_settings(location, num_beams, compute_type)
-        self.fixed_new_tokens = max_new_tokens
-        if max_new_tokens:
-            self.settings += f",len{max_new_tokens}"
+        self._identify(location, batch_size=batch_size, num_beams=num_beams,
+                       settings=engine_settings(location, num_beams, compute_type), max_new_tokens=max_new_tokens)
         if device is None:
             device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
         self._translator = ctranslate2.Translator(

@@ -35,16 +35,8 @@ class MarianTranslator(Translator):
         from transformers import MarianMTModel, MarianTokenizer
         from transformers.utils import logging as transformers_logging
 
-        self.model_id = location.model_id
-        self.revision = location.revision
-        self.source_lang, self.target_lang = location.pair.split("-")
-        self.batch_size = batch_size
-        self.max_batch_tokens = batch_size * 64
-        self.num_beams = num_beams
-        self.settings = engine_settings(location, num_beams)
-        self.fixed_new_tokens = max_new_tokens
-        if max_new_tokens:
-            self.settings += f",len{max_new_tokens}"  # tests and benchmarks pin the output length
+        self._identify(location, batch_size=batch_size, num_beams=num_beams,
+                       settings=engine_settings(location, num_beams), max_new_tokens=max_new_tokens)
         # The loading bar would land in reports and CI logs; the service shows its own progress.
         transformers_logging.disable_progress_bar()
         # torch's default ignores CPU affinity (containers, taskset); an explicit setting wins.
