@@ -102,7 +102,7 @@ def _model_plan(service: Any, source_lang: str, target_langs: Sequence[str], che
     model_checks = [spec.code for spec, _ in checks if spec.needs_model]
     what = f"{', '.join(model_checks)} and MT-assisted alignment" if model_checks else "MT-assisted alignment"
     where = " for some pairs" if available else ""
-    why = "; ".join(reasons) or "no translation model (pass --model-dir or see `checker model --help`)"
+    why = "; ".join(reasons) or "no translation model; pass --model-dir or see `checker model --help`"
     return available, reasons, f"{what}{where} ({why})"
 
 

@@ -235,3 +235,15 @@ def test_sarif_output_is_valid_and_points_at_the_finding(corpus: Path) -> None:
     assert region["startLine"] == 5
     rules = document["runs"][0]["tool"]["driver"]["rules"]
     assert rules[sarif_result["ruleIndex"]]["id"] == "NUM001"
+
+
+def test_a_glossary_named_twice_is_loaded_once_and_checked(corpus: Path, tmp_path: Path) -> None:
+    glossary = tmp_path / "glossaries" / "field.yaml"
+    glossary.parent.mkdir()
+    glossary.write_text("terms:\n  - id: namur\n    nl: Namen\n    fr: Namur\n    en: Namur\n", encoding="utf-8")
+    assert run(str(corpus), "--glossary", str(glossary)).exit_code == 0  # also found by the default glob
+    en = corpus / "2024-01-17-pit" / "en.md"
+    en.write_text(EN.replace("**Namur, 17", "**Namen, 17"), encoding="utf-8")
+    result = run(str(corpus), "--format", "json")
+    (finding,) = findings(result)
+    assert finding["code"] == "TERM001" and finding["lang"] == "en"

@@ -40,14 +40,12 @@ class PairTerms:
     target_all: tuple[TermMatch, ...]  # nested hits included, to tell whether an entry is there at all
 
 
-_CACHE: dict[int, tuple[object, dict[str, list[PairTerms]]]] = {}
-
-
 def analyse(context: ReleaseContext) -> dict[str, list[PairTerms]]:
     """Glossary matches of every pair of the release, per target language (computed once)."""
-    cached = _CACHE.get(id(context))
-    if cached is not None and cached[0] is context:
-        return cached[1]
+    return context.memo("glossary-matches", lambda: _match_release(context))
+
+
+def _match_release(context: ReleaseContext) -> dict[str, list[PairTerms]]:
     glossary: Glossary = context.glossary
     result: dict[str, list[PairTerms]] = {}
     # Every target language is aligned with the same source sentences: match those once.
@@ -62,9 +60,6 @@ def analyse(context: ReleaseContext) -> dict[str, list[PairTerms]]:
             analysed.append(PairTerms(pair=pair, source=source_matches[key], target=tuple(target),
                                       target_all=tuple(target_all)))
         result[lang] = analysed
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[id(context)] = (context, result)
     return result
 
 
@@ -77,7 +72,7 @@ def _problem(context: ReleaseContext, pair: AlignedPair, *, in_source: bool, sta
              source_spans: tuple[Span, ...] = ()) -> Problem:
     segments = pair.source if in_source else pair.target
     file, line, column = locate(segments, start)
-    spans = (Span(start, end),)
+    spans = (Span(start, end),) if end > start else ()  # nothing to mark when the term is absent
     return Problem(
         release=context.release,
         source_lang=pair.source_lang,
