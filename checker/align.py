@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
@@ -79,8 +79,16 @@ class AlignParams:
     # The same for blocks: versions of a release keep their structure, so few blocks stray far.
     block_band: int = 8
 
+    # Blocks only: a paragraph turned into a list of up to eight items, or the other way round.
+    list_bead_priors: tuple[tuple[BeadShape, float], ...] = tuple(
+        (shape, 0.0005) for n in range(5, 9) for shape in ((1, n), (n, 1))
+    )
+
     def prior_costs(self) -> dict[BeadShape, float]:
         return {shape: -math.log(p) for shape, p in self.bead_priors}
+
+    def for_blocks(self) -> "AlignParams":
+        return replace(self, bead_priors=self.bead_priors + self.list_bead_priors)
 
 
 DEFAULT_PARAMS = AlignParams()
@@ -570,13 +578,14 @@ def align_documents(
     # partner, so that a missing paragraph does not skew it either.
     source_units, target_units = _block_units(source_blocks), _block_units(target_blocks)
     ratio = _length_ratio([len(b.text) for b in source_blocks], [len(b.text) for b in target_blocks], params)
-    block_path = _align_units(source_units, target_units, params, similarity, ratio)
+    block_params = params.for_blocks()
+    block_path = _align_units(source_units, target_units, block_params, similarity, ratio)
     paired_ratio = _median_ratio(
         [(sum(source_units[k].length for k in bead.source), sum(target_units[k].length for k in bead.target))
          for bead in block_path if bead.source and bead.target])
     if paired_ratio is not None and abs(paired_ratio - ratio) > 0.02:
         ratio = paired_ratio
-        block_path = _align_units(source_units, target_units, params, similarity, ratio)
+        block_path = _align_units(source_units, target_units, block_params, similarity, ratio)
     # Block groups are too small to tell what unrelated sentences score: ask the whole document.
     sentence_baseline = None
     if similarity is not None:

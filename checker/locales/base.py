@@ -77,6 +77,8 @@ class NumberLocale:
     half_year_words: tuple[str, ...] = ()
     # Suffix after a number meaning "and more": `65-plussers`.
     plus_suffixes: tuple[str, ...] = ()
+    # Qualifiers that are the second half of a range after a number (`van 5 tot 8`): there not a qualifier.
+    range_qualifiers: tuple[str, ...] = ()
     # Words before a number that make it a multiplier too (`multiplié par six`).
     multiplier_before: tuple[str, ...] = ()
     # Words that make the number after them negative (`min 0,5%`).

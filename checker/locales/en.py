@@ -106,6 +106,7 @@ LOCALE = NumberLocale(
     quarter_words=("quarter",),
     half_year_letters=("H",),
     half_year_words=("half",),
+    plus_suffixes=(" and over", " and older", " or over", " or older", " and above", "-plus"),
     duration_sensitive_qualifiers=("over", "under"),
     duration_words=("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"),
     multiplier_before=("by a factor of", "multiplied by", "divided by"),

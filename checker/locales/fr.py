@@ -115,6 +115,7 @@ LOCALE = NumberLocale(
     quarter_words=("trimestre",),
     half_year_letters=("S", "H"),
     half_year_words=("semestre",),
+    plus_suffixes=(" ans et plus", " et plus", " ans ou plus", " ou plus"),
     multiplier_before=("multiplié par", "multipliée par", "multipliés par", "multipliées par", "divisé par",
                        "divisée par", "divisés par", "divisées par", "d'un facteur", "d’un facteur"),
     negative_words=("moins",),

@@ -119,7 +119,7 @@ def _patterns(lang: str) -> _Patterns:
             rf"(?P<h2>[01]?\d|2[0-4])(?:[.:{markers}](?P<m2>[0-5]\d))?[ \u00a0]*(?:{words})(?![\w])",
             re.IGNORECASE,
         )
-    qualifier_before = re.compile(rf"(?:^|[^\w'’])(?P<q>{_alternation(loc.qualifiers)})[ \u00a0-]*(?:(?:a|an|een|un|une)[ \u00a0]+)?$", re.IGNORECASE)
+    qualifier_before = re.compile(rf"(?:^|[^\w])(?P<q>{_alternation(loc.qualifiers)})[ \u00a0-]*(?:(?:a|an|een|un|une)[ \u00a0]+)?$", re.IGNORECASE)
     scale_after = re.compile(rf"[ \u00a0]*(?P<scale>{_alternation(loc.scale_words)})(?![\w])", re.IGNORECASE)
     currency_scale_after = re.compile(
         rf"[ \u00a0]?(?P<scale>{_alternation(loc.currency_scale_abbreviations)})(?![\w])", re.IGNORECASE
@@ -329,6 +329,8 @@ def _qualifier_before(text: str, start: int, end: int, p: _Patterns) -> str:
     if not match:
         return ""
     phrase = match.group("q").lower()
+    if phrase in p.locale.range_qualifiers and re.search(r"\w[ \u00a0%]*$", text[max(0, match.start("q") - 12) : match.start("q")]):
+        return ""  # "van 5 tot 8": the end of a range, not "up to 8"
     if phrase in p.locale.duration_sensitive_qualifiers:
         following = text[end : end + 20].lower().split()
         if following and following[0].strip(".,;:") in p.locale.duration_words:

@@ -67,7 +67,9 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     loc = get_locale(lang)
     flags = re.IGNORECASE
     always = re.compile(r"(?<![\w])(?:" + "|".join(loc.always_phrases) + r")(?![\w])", flags) if loc.always_phrases else None
-    time_words = re.compile(rf"(?<![\w])(?:{_alternation(loc.time_words)})(?![\w])", flags) if loc.time_words else None
+    # "noon", "12 noon", "à midi"
+    time_words = (re.compile(rf"(?<![\w])(?:12[ \u00a0]+)?(?P<word>{_alternation(loc.time_words)})(?![\w])", flags)
+                  if loc.time_words else None)
     articles = r"(?:(?:een|één|eén|un|une|a|an|one)" + _GAP + r")?"
     approximate = None
     if loc.approximate_nouns:
@@ -154,7 +156,7 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
     if p.time_words:
         for match in p.time_words.finditer(text):
             if claims.free(match.start(), match.end()):
-                add(match, v.TIME, loc.time_words[match.group(0).lower()])
+                add(match, v.TIME, loc.time_words[match.group("word").lower()])
     if p.approximate:
         for match in p.approximate.finditer(text):
             if claims.free(match.start(), match.end()):
