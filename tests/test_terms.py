@@ -159,6 +159,28 @@ def test_no_glossary_no_findings():
     assert findings(ctx) == []
 
 
+@pytest.mark.parametrize(
+    "nl, en, codes",
+    [
+        # a common noun replaced by a pronoun is no terminology error
+        ("Omdat een warmtepomp ook kan koelen, is ze populair.", "Because it can also cool, it is popular.", []),
+        # a variant sharing a word with the approved form is
+        ("De warmtepomp is stil.", "The heating pump is quiet.", ["TERM001"]),
+        # a name left in the source language is, with the form named
+        ("De NMBS investeert.", "NMBS is investing.", ["TERM001"]),
+    ],
+)
+def test_pronouns_pass_variants_and_leftovers_do_not(nl, en, codes):
+    glossary = Glossary(entries=tuple(parse_entries(
+        "terms:\n  - id: hp\n    nl: warmtepomp\n    en: heat pump\n"
+        "  - id: sncb\n    nl: NMBS\n    fr: SNCB\n    en: SNCB\n", "g.yaml")), languages=("nl", "fr", "en"))
+    ctx = ReleaseContext("r", "nl", {}, context(nl, en).pairs, glossary=glossary)
+    problems = list(missing_approved_term(ctx))
+    assert ["TERM001"] * len(problems) == codes
+    if en.startswith("NMBS"):
+        assert "found 'NMBS' (the NL form)" in problems[0].message
+
+
 def test_term_checks_are_registered_with_ruff_shaped_docs():
     for code in ("TERM001", "TERM002", "TERM003"):
         spec = REGISTRY[code]
@@ -171,7 +193,8 @@ def test_term_checks_are_registered_with_ruff_shaped_docs():
     "nl, en, silent",
     [
         ("Twee analyses bevestigen het.", "Two analyses confirm it.", True),  # irregular: found by lemma
-        ("Twee analyses bevestigen het.", "Two studies confirm it.", False),
+        ("Twee analyses bevestigen het.", "Two analytical studies confirm it.", False),  # a variant, not the term
+        ("Twee analyses bevestigen het.", "Two studies confirm it.", True),  # a paraphrase of a common noun: silent
     ],
 )
 def test_irregular_inflection_is_checked_by_lemma_before_reporting(nl, en, silent):

@@ -1,6 +1,6 @@
 """Import terminology from the formats a new user brings: TBX (TBX-Basic, TBX v3) and CSV.
 
-TBX is read with expat, refusing any DOCTYPE or entity declaration: a glossary file from
+TBX is read with expat, refusing internal DTD subsets and entity declarations: a glossary file from
 elsewhere must not be able to expand entities ("billion laughs") or reach external files.
 Deprecated and superseded terms become `forbidden` forms; everything else is approved,
 preferred terms first.
@@ -113,7 +113,15 @@ def parse_xml_safely(data: bytes, path: str) -> _Element:
             raise GlossaryError(path, parser.CurrentLineNumber, f"refusing TBX with {what} (entities are not expanded)")
         return handler
 
-    parser.StartDoctypeDeclHandler = refuse("a DOCTYPE declaration")
+    refuse_internal_subset = refuse("a DOCTYPE declaring its own content")
+
+    def doctype(_name, _system_id, _public_id, has_internal_subset) -> None:
+        # CAT tools write `<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">`: a reference that
+        # expat never fetches is harmless; an internal subset is where entity bombs live.
+        if has_internal_subset:
+            refuse_internal_subset()
+
+    parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = refuse("an entity declaration")
     parser.ExternalEntityRefHandler = refuse("an external entity")
 
