@@ -210,3 +210,19 @@ def test_lemma_second_opinion_keeps_accents_of_accent_sensitive_entries():
         "terms:\n  - id: eer\n    nl: Economie\n    fr: Économie\n", "g.yaml")), languages=("nl", "fr", "en"))
     ctx = ReleaseContext("r", "nl", {}, context("De Economie groeit.", "L'Economie croît.", "fr").pairs, glossary=glossary)
     assert [p.found for p in missing_approved_term(ctx)] == ["Economie"]
+
+
+@pytest.mark.parametrize(
+    "en, codes",
+    [
+        ("There are 500 charging poles.", ["TERM002"]),  # a forbidden form, inflected
+        ("There is one charging pole.", ["TERM002"]),
+        ("There are 500 charging points.", []),
+    ],
+)
+def test_forbidden_forms_are_found_inflected(en, codes):
+    glossary = Glossary(entries=tuple(parse_entries(
+        "terms:\n  - id: cp\n    nl: laadpaal\n    en: charging point\n    forbidden:\n      en: [charging pole]\n",
+        "g.yaml")), languages=("nl", "fr", "en"))
+    ctx = ReleaseContext("r", "nl", {}, context("Er zijn 500 laadpalen.", en).pairs, glossary=glossary)
+    assert ["TERM002" for _ in forbidden_term(ctx)] == codes

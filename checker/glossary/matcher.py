@@ -36,6 +36,7 @@ class _Pattern:
     cased: str  # this variant, typography-normalised but with its case
     lower: str  # this variant lowercased (accents kept) for accent-sensitive entries
     forbidden: bool
+    inflected: bool = False  # a generated variant, not the form as written
 
 
 class TermMatcher:
@@ -63,15 +64,17 @@ class TermMatcher:
     def _add(patterns: dict[str, list[_Pattern]], seen: set, entry: Entry, form: str, lang: str,
              forbidden: bool) -> None:
         cased_form = view(form).cased.strip()
-        # Forbidden forms are matched as written: inflecting them could swallow approved ones.
-        for variant in form_variants(cased_form, lang, inflect=not forbidden):
+        # Forbidden forms are inflected too (`charging poles`); where an inflected forbidden
+        # variant spells an approved one, the approved one wins (see `_matches`).
+        for variant in form_variants(cased_form, lang, inflect=True):
             marker = (variant, entry.id, forbidden, lang)
             if marker in seen:
                 continue
             seen.add(marker)
             lower = lower_same_length(variant)
             key = fold_accents(lower)
-            patterns.setdefault(key, []).append(_Pattern(entry, form, variant, lower, forbidden))
+            patterns.setdefault(key, []).append(
+                _Pattern(entry, form, variant, lower, forbidden, inflected=variant != cased_form))
 
     def find(self, text: str, lang: str, overlapping: bool = False) -> list[TermMatch]:
         """Matches in `text`; leftmost-longest unless `overlapping` (then nested hits too)."""
@@ -150,9 +153,14 @@ def _matches(seen: MatchView, start: int, end: int, payload: tuple[_Pattern, ...
             forbidden=pattern.forbidden,
             exact_case=exact_case,
         )
-    # An explicitly forbidden form wins over an approved variant that happens to spell the same.
-    forbidden_ids = {entry_id for entry_id, forbidden in out if forbidden}
-    return [m for (entry_id, forbidden), m in out.items() if forbidden or entry_id not in forbidden_ids]
+    # A forbidden form as written wins over an approved variant that happens to spell the same;
+    # a generated variant of a forbidden form does not (`charging points` approved plural).
+    exact_forbidden = {p.entry.id for p in payload if p.forbidden and not p.inflected}
+    approved = {entry_id for entry_id, forbidden in out if not forbidden}
+    forbidden_ids = {entry_id for entry_id, forbidden in out if forbidden
+                     and (entry_id in exact_forbidden or entry_id not in approved)}
+    return [m for (entry_id, forbidden), m in out.items()
+            if (forbidden and entry_id in forbidden_ids) or (not forbidden and entry_id not in forbidden_ids)]
 
 
 def _same_case(found: str, expected: str) -> bool:
