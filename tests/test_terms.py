@@ -226,3 +226,13 @@ def test_forbidden_forms_are_found_inflected(en, codes):
         "g.yaml")), languages=("nl", "fr", "en"))
     ctx = ReleaseContext("r", "nl", {}, context("Er zijn 500 laadpalen.", en).pairs, glossary=glossary)
     assert ["TERM002" for _ in forbidden_term(ctx)] == codes
+
+
+def test_headings_in_capitals_are_not_casing_or_accent_errors():
+    glossary = Glossary(entries=tuple(parse_entries(
+        "terms:\n  - id: elia\n    all: Elia\n    case_sensitive: true\n"
+        "  - id: hp\n    nl: warmtepomp\n    fr: pompe à chaleur\n    en: heat pump\n", "g.yaml")),
+        languages=("nl", "fr", "en"))
+    ctx = ReleaseContext("r", "nl", {}, context("ELIA EN DE WARMTEPOMP", "ELIA ET LES POMPES A CHALEUR", "fr").pairs,
+                         glossary=glossary)
+    assert list(term_casing(ctx)) == [] and list(missing_approved_term(ctx)) == []

@@ -194,6 +194,11 @@ def _shares_a_word(stretch: str, forms: tuple[str, ...]) -> bool:
     return any(w.lower().startswith(stem) for w in _WORD.findall(stretch) for stem in stems)
 
 
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
 def _name_like(entry: Entry, lang: str) -> bool:
     """Names and acronyms (capitals, do-not-translate, case-sensitive) are not replaced by pronouns."""
     return entry.case_sensitive or any(any(ch.isupper() for ch in form) for form in entry.forms.get(lang, ()))
@@ -330,6 +335,8 @@ def term_casing(context: ReleaseContext) -> Iterator[Problem]:
                     continue
                 if match.text.islower() and match.entry.id not in in_source:
                     continue
+                if _in_capitals(terms.pair.target_text):
+                    continue  # a heading in capitals: `ELIA` there says nothing about the brand's casing
                 expected = match.form
                 yield _problem(context, terms.pair, in_source=False, start=match.start, end=match.end,
                                message=f"{match.entry.name}: casing '{match.text}', expected '{expected}'",

@@ -99,7 +99,9 @@ class TermMatcher:
             # Accents are checked before overlaps are resolved, so that a longer form
             # rejected for its accents does not hide a shorter one inside it.
             lower = seen.lower[start:end]
-            payload = tuple(p for p in payload if not p.entry.accent_sensitive or lower == p.lower)
+            # In capitals French drops its accents (`POMPES A CHALEUR`): no accent is missing there.
+            capitals = seen.cased[start:end].isupper()
+            payload = tuple(p for p in payload if not p.entry.accent_sensitive or capitals or lower == p.lower)
             if payload:
                 hits.append((start, end, payload))
         if not hits:
