@@ -247,3 +247,11 @@ def test_a_glossary_named_twice_is_loaded_once_and_checked(corpus: Path, tmp_pat
     result = run(str(corpus), "--format", "json")
     (finding,) = findings(result)
     assert finding["code"] == "TERM001" and finding["lang"] == "en"
+
+
+def test_a_dropped_list_item_is_an_omission_pointing_near_its_place(corpus: Path) -> None:
+    en = corpus / "2024-01-17-pit" / "en.md"
+    en.write_text(EN.replace("- Approximately 60% public money.\n", ""), encoding="utf-8")
+    (finding,) = findings(run(str(corpus), "--format", "json"))
+    assert finding["code"] == "OMI001" and finding["source"] == "Ongeveer 60% overheidsgeld."
+    assert finding["line"] == 7  # next to the list item that is still there

@@ -8,19 +8,31 @@ from checker.checks.context import ReleaseContext
 from checker.checks.registry import check
 from checker.records import AlignedPair, Problem, Segment
 
-# Below this, a lone sentence is a label ("Perscontact:", a name) whose absence is style, not content.
+# Below this, a lone sentence is a label ("Perscontact:", a name) whose absence is style, not
+# content; a list item says its piece in fewer words ("knelpuntberoepen aantrekkelijker maken;").
 MIN_WORDS = 4
+MIN_WORDS_LIST_ITEM = 2
 
 
 def _substantial(segments: tuple[Segment, ...]) -> bool:
-    return sum(len(s.text.split()) for s in segments) >= MIN_WORDS
+    words = sum(len(s.text.split()) for s in segments)
+    return words >= (MIN_WORDS_LIST_ITEM if segments[0].block_kind == "list_item" else MIN_WORDS)
 
 
 def _anchor(pairs: tuple[AlignedPair, ...], index: int) -> Segment | None:
-    """The target sentence nearest to where the missing translation of pair `index` belongs."""
-    for step in range(1, len(pairs)):
-        for neighbour in (index - step, index + step):
-            if 0 <= neighbour < len(pairs) and pairs[neighbour].target:
+    """The target sentence nearest to where the missing translation of pair `index` belongs.
+
+    A neighbour whose source is in the same block comes first: the first sentence of a
+    paragraph belongs before the paragraph's next sentence, not after the heading above.
+    """
+    block = pairs[index].source[0].block if pairs[index].source else None
+    for same_block_only in (True, False):
+        for step in range(1, len(pairs)):
+            for neighbour in (index - step, index + step):
+                if not 0 <= neighbour < len(pairs) or not pairs[neighbour].target:
+                    continue
+                if same_block_only and not (pairs[neighbour].source and pairs[neighbour].source[0].block == block):
+                    continue
                 segments = pairs[neighbour].target
                 return segments[-1] if neighbour < index else segments[0]
     return None
@@ -42,8 +54,8 @@ def untranslated_sentence(ctx: ReleaseContext) -> Iterator[Problem]:
 
     ## What it does
     After aligning the versions block by block and sentence by sentence, reports every
-    source sentence of four words or more that the aligner could not match with anything
-    in a target version. When every target lacks the same sentence, one finding points at
+    source sentence of four words or more (list items: two) that the aligner could not
+    match with anything in a target version. When every target lacks the same sentence, one finding points at
     the source instead ("only the source has this sentence").
 
     ## Why is this bad?
