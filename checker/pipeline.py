@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from checker.align import align_documents
+from checker.align import align_documents, cognate_similarity
 from checker.checks.context import CorpusContext, ReleaseContext
 from checker.checks.registry import CheckSpec, all_checks
 from checker.config import Config
@@ -78,8 +78,11 @@ def build_release_context(
     pairs = {}
     for lang in targets:
         similarity = None
+        target_texts = [s.text for s in documents[lang].segments]
         if lang in translations and similarity_factory is not None:
-            similarity = similarity_factory(translations[lang], [s.text for s in documents[lang].segments])
+            similarity = similarity_factory(translations[lang], target_texts)
+        elif similarity_factory is cognate_similarity:
+            similarity = cognate_similarity([s.text for s in source.segments], target_texts)
         pairs[lang] = align_documents(source, documents[lang], similarity=similarity)
     return ReleaseContext(
         release=release,
@@ -151,7 +154,8 @@ def run_check(
     glossary_checks = [spec.code for spec, _ in checks if spec.needs_glossary]
     if glossary is None and glossary_checks:
         run.skipped.append(f"{', '.join(glossary_checks)} (no glossary found)")
-    similarity_factory = None
+    # Without a model, shared names, numbers and cognates still tell a merge from an omission.
+    similarity_factory: Callable = cognate_similarity
     if model_available:
         from checker.translate.similarity import mt_similarity as similarity_factory
 

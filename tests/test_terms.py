@@ -168,11 +168,14 @@ def test_no_glossary_no_findings():
         ("De warmtepomp is stil.", "The heating pump is quiet.", ["TERM001"]),
         # a name left in the source language is, with the form named
         ("De NMBS investeert.", "NMBS is investing.", ["TERM001"]),
+        # a shortened reference to a common-noun term is not ("the transition" for "energy transition")
+        ("Zonder eiland geen energietransitie.", "Without the island, there is no transition.", []),
     ],
 )
 def test_pronouns_pass_variants_and_leftovers_do_not(nl, en, codes):
     glossary = Glossary(entries=tuple(parse_entries(
         "terms:\n  - id: hp\n    nl: warmtepomp\n    en: heat pump\n"
+        "  - id: et\n    nl: energietransitie\n    en: energy transition\n"
         "  - id: sncb\n    nl: NMBS\n    fr: SNCB\n    en: SNCB\n", "g.yaml")), languages=("nl", "fr", "en"))
     ctx = ReleaseContext("r", "nl", {}, context(nl, en).pairs, glossary=glossary)
     problems = list(missing_approved_term(ctx))

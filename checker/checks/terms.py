@@ -27,6 +27,9 @@ CANDIDATE = 60.0
 
 _WORD = re.compile(r"[^\s]+")
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{},.;:!?"
+# Words that do not change what a shortened term refers to ("pas de transition", "no transition").
+_FUNCTION_WORDS = frozenset({"the", "this", "that", "these", "not", "les", "des", "une", "cette", "ces", "pas",
+                             "het", "een", "deze", "dit", "die", "geen", "niet"})
 _ELISION = re.compile(r"[cdjlmnst]['’](?=\w)", re.IGNORECASE)
 
 
@@ -173,7 +176,9 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Prob
             found = pair.target_text[start:end]
             message = f"{entry.name}: expected '{expected}', found '{found}' (the {pair.source_lang.upper()} form)"
         elif candidate is not None and (candidate[2] >= CANDIDATE or
-                                        _shares_a_word(pair.target_text[candidate[0]:candidate[1]], entry.forms[target_lang])):
+                                        _shares_a_word(pair.target_text[candidate[0]:candidate[1]], entry.forms[target_lang])) \
+                and not (not _name_like(entry, target_lang)
+                         and _shortened(pair.target_text[candidate[0]:candidate[1]], entry.forms[target_lang])):
             start, end, _ = candidate
             found = pair.target_text[start:end].strip()
             message = f"{entry.name}: expected '{expected}', found '{found}'"
@@ -197,6 +202,13 @@ def _shares_a_word(stretch: str, forms: tuple[str, ...]) -> bool:
 def _in_capitals(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _shortened(stretch: str, forms: tuple[str, ...]) -> bool:
+    """`la transition` for `transition énergétique`: only the term's own words, fewer of them."""
+    own = {w.lower() for form in forms for w in _WORD.findall(form)}
+    words = [w.lower() for w in _WORD.findall(stretch) if len(w) >= 3 and w.lower() not in _FUNCTION_WORDS]
+    return bool(words) and all(w in own for w in words) and len(words) < max(len(_WORD.findall(f)) for f in forms)
 
 
 def _name_like(entry: Entry, lang: str) -> bool:
