@@ -76,3 +76,12 @@ def test_suggest_on_a_folder_without_releases_exits_2(tmp_path):
     result = CliRunner().invoke(glossary_group, ["suggest", str(tmp_path), "--languages", "nl,fr,en"])
     assert result.exit_code == 2
     assert "no release found" in result.output
+
+
+def test_suggest_skips_the_terms_of_a_glossary_given_on_the_command_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no configured glossary here
+    known = tmp_path / "mine.yaml"
+    known.write_text("terms:\n  - id: greenbridge\n    all: Greenbridge\n", encoding="utf-8")
+    assert "Greenbridge" in suggest(tmp_path / "without").output
+    output = suggest(tmp_path / "with", "--glossary", str(known)).output
+    assert "Greenbridge" not in output and "VKF" in output

@@ -129,9 +129,11 @@ def lint_command(paths: tuple[Path, ...], show_nested: bool, languages: str | No
 @click.option("--min-count", default=2, show_default=True, help="Occurrences a source term needs to be suggested.")
 @click.option("--all", "include_known", is_flag=True, help="Also suggest terms the glossaries already have.")
 @click.option("--source", "source_lang", metavar="LANG", help="Source language (default: [checker] source).")
+@click.option("--glossary", "glossary_files", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              metavar="FILE", help="Glossary whose terms are known already (repeatable; default: the configured ones).")
 @languages_option
 def suggest_command(corpus: Path, min_count: int, include_known: bool, source_lang: str | None,
-                    languages: str | None) -> None:
+                    glossary_files: tuple[Path, ...], languages: str | None) -> None:
     """Mine the aligned CORPUS for glossary entries and print them as YAML to review and paste.
 
     Candidates are recurring acronyms and their expansions (`Long Name (LN)`), capitalised
@@ -151,7 +153,7 @@ def suggest_command(corpus: Path, min_count: int, include_known: bool, source_la
         raise GlossaryInputError("; ".join(str(p) for p in problems) or f"{corpus}: no release found")
     known = None
     if not include_known:
-        paths = [p for p in config.glossary_paths() if p.exists()]
+        paths = list(glossary_files) or [p for p in config.glossary_paths() if p.exists()]
         try:
             glossary = load_glossaries(paths, langs) if paths else None
         except GlossaryError as error:
