@@ -89,6 +89,14 @@ class NumberLocale:
     duration_words: tuple[str, ...] = ()
 
 
+# Symbols and ISO codes read the same in every language; each locale adds its currency words.
+INTERNATIONAL_CURRENCIES = {
+    "€": "EUR", "eur": "EUR", "euro": "EUR",
+    "$": "USD", "usd": "USD",
+    "£": "GBP", "gbp": "GBP",
+    "chf": "CHF",
+}
+
 # How a qualifier bends the number it stands before: two versions whose qualifiers point in
 # opposite directions ("more than" vs "almost") say different things.
 QUALIFIER_DIRECTION = {

@@ -1,6 +1,6 @@
 """English. Note: English `billion` is 10^9 (French `milliard`, Dutch `miljard`)."""
 
-from checker.locales.base import NumberLocale
+from checker.locales.base import INTERNATIONAL_CURRENCIES, NumberLocale
 
 LOCALE = NumberLocale(
     code="en",
@@ -20,20 +20,13 @@ LOCALE = NumberLocale(
     },
     currency_scale_abbreviations={"k": 3, "m": 6, "mn": 6, "b": 9, "bn": 9},
     currency_words={
-        "€": "EUR",
-        "eur": "EUR",
-        "euro": "EUR",
+        **INTERNATIONAL_CURRENCIES,
         "euros": "EUR",
-        "$": "USD",
         "us$": "USD",
-        "usd": "USD",
         "dollar": "USD",
         "dollars": "USD",
-        "£": "GBP",
-        "gbp": "GBP",
         "pound": "GBP",
         "pounds": "GBP",
-        "chf": "CHF",
         "francs": "CHF",
     },
     percent_words=("%", "per cent", "percent", "pct"),

@@ -1,6 +1,6 @@
 """French (Belgium and France). Note: French `billion` is 10^12, `milliard` is 10^9."""
 
-from checker.locales.base import NumberLocale
+from checker.locales.base import INTERNATIONAL_CURRENCIES, NumberLocale
 
 LOCALE = NumberLocale(
     code="fr",
@@ -24,19 +24,12 @@ LOCALE = NumberLocale(
     },
     currency_scale_abbreviations={"k": 3, "m": 6, "md": 9, "mds": 9, "mrd": 9},
     currency_words={
-        "€": "EUR",
-        "eur": "EUR",
-        "euro": "EUR",
+        **INTERNATIONAL_CURRENCIES,
         "euros": "EUR",
-        "$": "USD",
-        "usd": "USD",
         "dollar": "USD",
         "dollars": "USD",
-        "£": "GBP",
-        "gbp": "GBP",
         "livre": "GBP",
         "livres": "GBP",
-        "chf": "CHF",
         "franc": "CHF",
         "francs": "CHF",
     },

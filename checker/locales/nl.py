@@ -1,6 +1,6 @@
 """Dutch (Belgium and the Netherlands)."""
 
-from checker.locales.base import NumberLocale
+from checker.locales.base import INTERNATIONAL_CURRENCIES, NumberLocale
 
 LOCALE = NumberLocale(
     code="nl",
@@ -25,18 +25,11 @@ LOCALE = NumberLocale(
     },
     currency_scale_abbreviations={"k": 3, "m": 6, "mn": 6, "bn": 9, "md": 9},
     currency_words={
-        "€": "EUR",
-        "eur": "EUR",
-        "euro": "EUR",
+        **INTERNATIONAL_CURRENCIES,
         "euro's": "EUR",
-        "$": "USD",
-        "usd": "USD",
         "dollar": "USD",
         "dollars": "USD",
-        "£": "GBP",
-        "gbp": "GBP",
         "pond": "GBP",
-        "chf": "CHF",
         "frank": "CHF",
     },
     percent_words=("%", "procent", "pct", "pct.", "percent"),
