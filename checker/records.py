@@ -199,10 +199,6 @@ class Finding:
         return (p.release, p.file, p.line, p.column, self.code, p.lang, p.message)
 
 
-def joined_text(segments: Sequence[Segment]) -> str:
-    return " ".join(s.text for s in segments)
-
-
 def locate(segments: Sequence[Segment], char_index: int) -> tuple[str, int, int]:
     """(file, line, column) of `char_index` in the space-joined text of `segments`."""
     if not segments:
