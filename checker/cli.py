@@ -120,8 +120,10 @@ def _load_glossary(config, extra_files, no_default: bool):
 
     paths = [] if no_default else [p for p in config.glossary_paths() if p.exists() or not any(c in str(p) for c in "*?[")]
     paths += list(extra_files)
-    unique = {path.resolve(): path for path in reversed(paths)}  # a file named twice is loaded once
-    paths = [unique[key] for key in dict.fromkeys(path.resolve() for path in paths)]
+    unique: dict[Path, Path] = {}
+    for path in paths:
+        unique.setdefault(path.resolve(), path)  # a file named twice is loaded once
+    paths = list(unique.values())
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: glossary not found")

@@ -66,26 +66,22 @@ def model_group() -> None:
 def list_command(model_dir: Path | None, cache_dir: Path | None, backend: str, config_file: Path | None) -> None:
     """Show which language pairs can be translated, with which model, and how to get the missing ones."""
     from checker.translate.models import MissingModel, choose_location
-    from checker.translate.service import TranslationService
+    from checker.translate.service import TranslationService, configured_languages, language_pairs
 
     settings = _settings(config_file)
     model_dir_text = str(model_dir) if model_dir else settings.get("model_dir")
     cache_dir_text = str(_cache_dir(settings, cache_dir))
     service = TranslationService.from_config(settings, model_dir=model_dir_text, cache_dir=cache_dir_text, backend=backend)
-    languages = [lang.strip() for lang in settings.get("languages", "nl, fr, en").split(",") if lang.strip()]
-    for source in languages:
-        for target in languages:
-            if source == target:
-                continue
-            pair = f"{source}-{target}"
-            found = choose_location(pair, settings, model_dir=model_dir_text, cache_dir=cache_dir_text, backend=backend)
-            if not isinstance(found, MissingModel):
-                engine = "ctranslate2" if found.engine == "ct2" else "transformers"
-                click.echo(f"{pair}  {engine:<12}  {found.model_id}@{found.revision}  {found.path}")
-            elif service.can_translate(source, target):
-                click.echo(f"{pair}  via en        {source}-en + en-{target}")
-            else:
-                click.echo(f"{pair}  missing       {service.missing_reason(source, target)}")
+    for source, target in language_pairs(configured_languages(settings)):
+        pair = f"{source}-{target}"
+        found = choose_location(pair, settings, model_dir=model_dir_text, cache_dir=cache_dir_text, backend=backend)
+        if not isinstance(found, MissingModel):
+            engine = "ctranslate2" if found.engine == "ct2" else "transformers"
+            click.echo(f"{pair}  {engine:<12}  {found.model_id}@{found.revision}  {found.path}")
+        elif service.can_translate(source, target):
+            click.echo(f"{pair}  via en        {source}-en + en-{target}")
+        else:
+            click.echo(f"{pair}  missing       {service.missing_reason(source, target)}")
 
 
 @model_group.command("download")

@@ -97,17 +97,14 @@ class TranslationService:
         model_dir = model_dir or config.get("model_dir") or None
         cache_dir = cache_dir or config.get("cache_dir") or str(default_cache_dir())
         options = engine_options(config)
-        languages = [lang.strip() for lang in config.get("languages", "nl, fr, en").split(",") if lang.strip()]
+        languages = configured_languages(config)
         if PIVOT_LANG not in languages:
             languages.append(PIVOT_LANG)  # the pivot's models serve pairs that have no model of their own
         directions: dict[str, _Direction | MissingModel] = {}
-        for source in languages:
-            for target in languages:
-                if source == target:
-                    continue
-                pair = f"{source}-{target}"
-                found = choose_location(pair, config, model_dir=model_dir, cache_dir=cache_dir, backend=backend)
-                directions[pair] = found if isinstance(found, MissingModel) else _direction_for(found, options)
+        for source, target in language_pairs(languages):
+            pair = f"{source}-{target}"
+            found = choose_location(pair, config, model_dir=model_dir, cache_dir=cache_dir, backend=backend)
+            directions[pair] = found if isinstance(found, MissingModel) else _direction_for(found, options)
         return cls(directions, TranslationCache.in_directory(cache_dir), progress=progress)
 
     @classmethod
@@ -230,6 +227,16 @@ class TranslationService:
         if self.progress is None:
             return nullcontext(None)
         return self.progress(total, label)
+
+
+def configured_languages(settings: Mapping[str, str]) -> list[str]:
+    """The `languages` setting as a list (default nl, fr, en)."""
+    return [lang.strip() for lang in settings.get("languages", "nl, fr, en").split(",") if lang.strip()]
+
+
+def language_pairs(languages: Sequence[str]) -> list[tuple[str, str]]:
+    """Every translation direction between the languages, in a stable order."""
+    return [(source, target) for source in languages for target in languages if source != target]
 
 
 def settings_from_config(config) -> dict[str, str]:
