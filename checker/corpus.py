@@ -36,12 +36,48 @@ class ReleaseFiles:
 
 def display_path(path: Path, base: Path) -> str:
     """The path as the user should see it: relative to the working directory when possible."""
+    # The link itself is shown, never where it points: a refused link must not print its target.
+    shown = path.parent.resolve() / path.name
     for root in (Path.cwd(), base):
         try:
-            return str(path.resolve().relative_to(root.resolve()))
+            return str(shown.relative_to(root.resolve()))
         except ValueError:
             continue
     return str(path)
+
+
+def tree_root(path: Path) -> Path:
+    """The directory no input may leave: the enclosing git work tree, else the checked path itself.
+
+    A pull request can turn `en.md` into a symbolic link to a runner's secret; whatever it points
+    at must stay inside the tree the user asked to check, or it is never opened.
+    """
+    start = _resolved(path) or path.absolute()
+    if not start.is_dir():
+        start = start.parent
+    for candidate in (start, *start.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return start
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link, a loop (RuntimeError before Python 3.13)
+        return None
+
+
+def outside_tree(path: Path, root: Path) -> str | None:
+    """Why `path` may not be read (a link out of the tree, a link loop), or None when it may."""
+    if not path.is_symlink() and not any(p.is_symlink() for p in path.parents if p != p.parent):
+        return None
+    target = _resolved(path)
+    if target is None:
+        return "symbolic link that cannot be resolved (dangling or a loop); not read"
+    if target != root and root not in target.parents:
+        return "symbolic link pointing outside the checked tree; not read"
+    return None
 
 
 def _language_files(directory: Path, languages: Sequence[str]) -> dict[str, list[Path]]:
@@ -49,7 +85,7 @@ def _language_files(directory: Path, languages: Sequence[str]) -> dict[str, list
     for lang in languages:
         for ext in EXTENSIONS:
             candidate = directory / f"{lang}{ext}"
-            if candidate.is_file():
+            if candidate.is_file() or candidate.is_symlink():
                 found.setdefault(lang, []).append(candidate)
     return found
 
@@ -62,16 +98,32 @@ def discover_releases(path: Path, languages: Sequence[str]) -> tuple[list[Path],
         return [], [InputProblem(str(path), "not a directory: pass a corpus directory or a release directory")]
     if _language_files(path, languages):
         return [path], []
-    releases = [d for d in sorted(path.iterdir()) if d.is_dir() and not d.name.startswith(".")]
-    releases = [d for d in releases if _language_files(d, languages)]
-    if not releases:
+    root = tree_root(path)
+    releases, problems = [], []
+    for directory in sorted(path.iterdir()):
+        if directory.name.startswith(".") or not (directory.is_dir() or directory.is_symlink()):
+            continue
+        refused = outside_tree(directory, root)
+        if refused:
+            problems.append(InputProblem(str(directory), refused))
+        elif directory.is_dir() and _language_files(directory, languages):
+            releases.append(directory)
+    if not releases and not problems:
         names = ", ".join(f"{lang}.md" for lang in languages)
         return [], [InputProblem(str(path), f"no release found: expected <release>/{{{names}}} files")]
-    return releases, []
+    return releases, problems
 
 
-def read_source_file(path: Path, shown_as: str) -> tuple[SourceFile | None, InputProblem | None]:
-    """Decode one file as UTF-8 (a BOM is allowed); report, never raise, when it cannot be used."""
+def read_source_file(path: Path, shown_as: str, root: Path | None = None) -> tuple[SourceFile | None, InputProblem | None]:
+    """Decode one file as UTF-8 (a BOM is allowed); report, never raise, when it cannot be used.
+
+    With `root`, a file that is (or lies under) a symbolic link leading out of `root` is refused unread.
+    """
+    refused = outside_tree(path, root) if root is not None else None
+    if refused:
+        return None, InputProblem(shown_as, refused)
+    if not path.is_file() and path.exists():
+        return None, InputProblem(shown_as, "not a regular file")
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -101,6 +153,7 @@ def read_release(directory: Path, languages: Sequence[str], base: Path) -> tuple
     files: dict[str, SourceFile] = {}
     candidates = _language_files(directory, languages)
     shown_dir = display_path(directory, base)
+    root = tree_root(base)
     for lang in languages:
         paths = candidates.get(lang, [])
         if not paths:
@@ -112,7 +165,7 @@ def read_release(directory: Path, languages: Sequence[str], base: Path) -> tuple
             names = " and ".join(p.name for p in paths)
             problems.append(InputProblem(shown_dir, f"two {lang} versions ({names}): keep one"))
             continue
-        source, problem = read_source_file(paths[0], display_path(paths[0], base))
+        source, problem = read_source_file(paths[0], display_path(paths[0], base), root)
         if problem:
             problems.append(problem)
         else:
