@@ -9,7 +9,10 @@ it came from, and the markup we drop is simply absent.
 
 The block rules follow CommonMark/GFM closely enough for press releases (headings,
 paragraphs, nested lists, block quotes, tables, code, thematic breaks, HTML, front
-matter); the places where we knowingly simplify are said where they happen.
+matter); the places where we knowingly simplify are said where they happen. One of them:
+containers (quotes, list items) nest at most `MAX_NESTING` deep and links `MAX_LINK_NESTING`
+deep; deeper markers are kept as text. A file must not be able to exhaust the stack, and no
+press release nests a quote in a list in a quote thirty times.
 
 In `TextBlock.text`, a soft line break is a space and a hard break (two trailing
 spaces, a trailing backslash, `<br>`) or a table-cell border is "\n": the segmenter
@@ -29,6 +32,8 @@ from typing import Iterable, Sequence, Union
 from checker.records import SourceFile
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+MAX_NESTING = 32  # quotes and list items inside one another
+MAX_LINK_NESTING = 8  # links inside link text (`[[a](b)](c)`)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,9 @@ class _Line:
     @property
     def indent(self) -> int:
         """Leading whitespace in columns; a tab counts as 4 (close enough for press releases)."""
+        width = len(self.text) - len(self.text.lstrip(" \t"))
+        if "\t" not in self.text[:width]:
+            return width  # the usual case, without a loop in Python over a long indent
         columns = 0
         for ch in self.text:
             if ch == " ":
@@ -92,6 +100,9 @@ class _Line:
 
     def strip_columns(self, columns: int) -> "_Line":
         """Drop up to `columns` columns of leading whitespace (a list item's content indent)."""
+        if "\t" not in self.text[:columns]:
+            width = len(self.text) - len(self.text.lstrip(" \t"))
+            return self.sub(min(columns, width))
         taken = 0
         i = 0
         while i < len(self.text) and taken < columns and self.text[i] in " \t":
@@ -186,15 +197,17 @@ class _MarkdownBlocks:
     def __init__(self, link_labels: frozenset[str]):
         self.link_labels = link_labels
 
-    def parse(self, lines: list[_Line], container: str, level: int) -> list[TextBlock]:
+    def parse(self, lines: list[_Line], container: str, level: int, depth: int = 0) -> list[TextBlock]:
         """Blocks of `lines`; `container` is "", "quote" or "list_item" (the innermost one).
 
         Paragraphs take their kind from the innermost container, so the paragraphs of
-        a loose list item are list items and those of a quote are quotes.
+        a loose list item are list items and those of a quote are quotes. `depth` counts
+        the containers around `lines`; at `MAX_NESTING` no further one is opened.
         """
         blocks: list[TextBlock] = []
         i, n = 0, len(lines)
         list_depth = level if container == "list_item" else 0
+        nested = depth < MAX_NESTING
         while i < n:
             line = lines[i]
             if line.is_blank:
@@ -222,11 +235,11 @@ class _MarkdownBlocks:
                 blocks.extend(self._atx_heading(line))
                 i += 1
                 continue
-            if _QUOTE.match(line.text):
-                i = self._quote(lines, i, level if container == "quote" else 0, blocks)
+            if nested and _QUOTE.match(line.text):
+                i = self._quote(lines, i, level if container == "quote" else 0, blocks, depth)
                 continue
-            if _LIST_ITEM.match(line.text):
-                i = self._list_item(lines, i, list_depth, blocks)
+            if nested and _LIST_ITEM.match(line.text):
+                i = self._list_item(lines, i, list_depth, blocks, depth)
                 continue
             if _LINK_DEFINITION.match(line.text):
                 i += 1
@@ -342,7 +355,7 @@ class _MarkdownBlocks:
 
     # -- containers
 
-    def _quote(self, lines: list[_Line], i: int, depth: int, blocks: list[TextBlock]) -> int:
+    def _quote(self, lines: list[_Line], i: int, quote_depth: int, blocks: list[TextBlock], depth: int) -> int:
         inner: list[_Line] = []
         while i < len(lines):
             line = lines[i]
@@ -356,10 +369,10 @@ class _MarkdownBlocks:
             else:
                 break
             i += 1
-        blocks.extend(self.parse(inner, container="quote", level=depth + 1))
+        blocks.extend(self.parse(inner, container="quote", level=quote_depth + 1, depth=depth + 1))
         return i
 
-    def _list_item(self, lines: list[_Line], i: int, list_depth: int, blocks: list[TextBlock]) -> int:
+    def _list_item(self, lines: list[_Line], i: int, list_depth: int, blocks: list[TextBlock], depth: int) -> int:
         line = lines[i]
         match = _LIST_ITEM.match(line.text)
         marker_end = match.end(2)
@@ -392,7 +405,7 @@ class _MarkdownBlocks:
             else:
                 break
             j += 1
-        blocks.extend(self.parse(inner, container="list_item", level=list_depth + 1))
+        blocks.extend(self.parse(inner, container="list_item", level=list_depth + 1, depth=depth + 1))
         return j
 
     def _block(self, kind: str, level: int, lines: list[_Line]) -> list[TextBlock]:
@@ -487,6 +500,7 @@ class _Inline:
         self.src = src
         self.offsets = offsets
         self.link_labels = link_labels
+        self._brackets: dict[str, dict[int, int]] = {}  # opening char -> {opening index: closing index}
 
     def render(self, lo: int, hi: int) -> tuple[str, list[int]]:
         """The visible text of `src[lo:hi]` and the file offset of each of its characters."""
@@ -506,7 +520,7 @@ class _Inline:
     def _literal(self, begin: int, end: int) -> list[_Token]:
         return [(self.src[begin:end], self.offsets[begin:end])]
 
-    def _tokens(self, lo: int, hi: int) -> list[_Token]:
+    def _tokens(self, lo: int, hi: int, depth: int = 0) -> list[_Token]:
         src, offsets = self.src, self.offsets
         tokens: list[_Token] = []
         i = lo
@@ -548,8 +562,11 @@ class _Inline:
                 if link is None:
                     tokens.append((ch, (offsets[i],)))
                     i += 1
-                else:
-                    tokens.extend(self._tokens(link[0], link[1]))
+                elif depth < MAX_LINK_NESTING:
+                    tokens.extend(self._tokens(link[0], link[1], depth + 1))
+                    i = link[2]
+                else:  # links nested this deep are not prose: keep the text, stop descending
+                    tokens.extend(self._literal(link[0], link[1]))
                     i = link[2]
             elif ch == "<":
                 i = self._angle(i, hi, tokens)
@@ -619,21 +636,16 @@ class _Inline:
         return None
 
     def _matching(self, i: int, hi: int, opening: str, closing: str) -> int | None:
-        depth = 0
-        j = i
-        while j < hi:
-            ch = self.src[j]
-            if ch == "\\":
-                j += 2
-                continue
-            if ch == opening:
-                depth += 1
-            elif ch == closing:
-                depth -= 1
-                if depth == 0:
-                    return j
-            j += 1
-        return None
+        """The `closing` that balances the `opening` at `i`, if it comes before `hi`.
+
+        All pairs of the block are found in one pass and kept: scanning ahead from every
+        bracket would cost the square of the block's length on a line of `[[[[`.
+        """
+        pairs = self._brackets.get(opening)
+        if pairs is None:
+            pairs = self._brackets[opening] = _bracket_pairs(self.src, opening, closing)
+        j = pairs.get(i)
+        return j if j is not None and j < hi else None
 
     def _angle(self, i: int, hi: int, tokens: list[_Token]) -> int:
         src = self.src
@@ -678,6 +690,24 @@ class _Inline:
             can_open, can_close = left, right
         tokens.append(_Delimiter(char, i, end, can_open, can_close))
         return end
+
+
+def _bracket_pairs(src: str, opening: str, closing: str) -> dict[int, int]:
+    """{index of an `opening`: index of the `closing` that balances it}; backslash escapes skipped."""
+    pairs: dict[int, int] = {}
+    open_at: list[int] = []
+    j, n = 0, len(src)
+    while j < n:
+        ch = src[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == opening:
+            open_at.append(j)
+        elif ch == closing and open_at:
+            pairs[open_at.pop()] = j
+        j += 1
+    return pairs
 
 
 def _resolve_emphasis(tokens: list[_Token]) -> None:
