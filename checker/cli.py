@@ -13,21 +13,12 @@ import click
 
 from checker import __version__
 
-EXIT_CLEAN = 0
-EXIT_FINDINGS = 1
-EXIT_INPUT = 2
+from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, CheckerGroup, InputError, echo_error
+
+__all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_INPUT", "InputError", "main"]
 
 
-class InputError(click.ClickException):
-    """Bad input or configuration: one clear message, exit code 2 (click's own default is 1)."""
-
-    exit_code = EXIT_INPUT
-
-    def show(self, file=None) -> None:
-        click.echo(f"checker: error: {self.format_message()}", err=True)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
 def main() -> None:
     """Translation-consistency checker for NL/FR/EN press releases."""
@@ -64,42 +55,40 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
     """Check every release under PATH (a corpus directory or one release directory)."""
     from dataclasses import replace
 
-    from checker.config import ConfigError, load_config
+    from checker.config import load_config, parse_codes, parse_languages
     from checker.pipeline import run_check
     from checker.records import Severity
     from checker.report import REPORTERS
 
-    try:
-        config = load_config(path, config_file)
-    except ConfigError as error:
-        raise InputError(str(error)) from None
-    if languages:
-        config = replace(config, languages=tuple(l.strip() for l in languages.split(",") if l.strip()))
+    # A ConfigError from here on is shown by the error layer (checker.errors): one line, exit 2.
+    config = load_config(path, config_file)
+    if languages is not None:
+        config = replace(config, languages=parse_languages(languages, "--languages"))
+    # A code that names no check would silently turn the gate off.
+    select, ignore = parse_codes(select, "--select"), parse_codes(ignore, "--ignore")
     source_lang = source_lang or (config.source if config.source in config.languages else config.languages[0])
-    from checker.encoder import encoder_for_check
-    encoder = None if no_model else encoder_for_check(config, str(cache_dir) if cache_dir else None)
     if source_lang not in config.languages:
         raise InputError(f"--source {source_lang} is not one of the languages ({', '.join(config.languages)})")
-    if len(config.languages) < 2:
-        raise InputError("at least two languages are needed to compare versions")
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     if output is not None and _is_corpus_file(output, path, config.languages):
         raise InputError(f"--output {output} would overwrite a corpus file; the checker never writes into the corpus")
 
-    if run.encoder:
-        click.echo(f"checker: {run.encoder}", err=True)
     glossary = _load_glossary(config, glossary_files, no_default_glossaries)
     service = None if no_model else _translation_service(config, model_dir, cache_dir, backend)
+    from checker.encoder import encoder_for_check
+    encoder = None if no_model else encoder_for_check(config, str(cache_dir) if cache_dir else None)
 
     run = run_check(path, config, source_lang=source_lang, glossary=glossary, translation_service=service,
                     encoder=encoder, select=select, ignore=ignore)
     for problem in run.input_problems:
-        click.echo(f"checker: error: {problem}", err=True)
+        echo_error(str(problem))
     if run.skipped:
         click.echo(f"checker: skipped {'; '.join(run.skipped)}", err=True)
     if run.translation:
         click.echo(f"checker: {run.translation}", err=True)
+    if run.encoder:
+        click.echo(f"checker: {run.encoder}", err=True)
 
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     report = REPORTERS[output_format](color=use_color).render(run)
@@ -120,7 +109,7 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
 
 
 def _load_glossary(config, extra_files, no_default: bool):
-    from checker.glossary import GlossaryError, load_glossaries
+    from checker.glossary import load_glossaries
 
     paths = [] if no_default else [p for p in config.glossary_paths() if p.exists() or not any(c in str(p) for c in "*?[")]
     paths += list(extra_files)
@@ -133,10 +122,7 @@ def _load_glossary(config, extra_files, no_default: bool):
             raise InputError(f"{path}: glossary not found")
     if not paths:
         return None
-    try:
-        return load_glossaries(paths, config.languages)
-    except GlossaryError as error:
-        raise InputError(str(error)) from None
+    return load_glossaries(paths, config.languages, limits=config.limits)  # a GlossaryError: one line, exit 2
 
 
 def _translation_service(config, model_dir, cache_dir, backend):

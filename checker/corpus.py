@@ -114,10 +114,12 @@ def discover_releases(path: Path, languages: Sequence[str]) -> tuple[list[Path],
     return releases, problems
 
 
-def read_source_file(path: Path, shown_as: str, root: Path | None = None) -> tuple[SourceFile | None, InputProblem | None]:
+def read_source_file(path: Path, shown_as: str, root: Path | None = None,
+                     max_bytes: int | None = None) -> tuple[SourceFile | None, InputProblem | None]:
     """Decode one file as UTF-8 (a BOM is allowed); report, never raise, when it cannot be used.
 
-    With `root`, a file that is (or lies under) a symbolic link leading out of `root` is refused unread.
+    With `root`, a file that is (or lies under) a symbolic link leading out of `root` is refused unread;
+    with `max_bytes`, so is a larger file (`max_file_size` in [checker]).
     """
     refused = outside_tree(path, root) if root is not None else None
     if refused:
@@ -125,6 +127,9 @@ def read_source_file(path: Path, shown_as: str, root: Path | None = None) -> tup
     if not path.is_file() and path.exists():
         return None, InputProblem(shown_as, "not a regular file")
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            return None, InputProblem(shown_as, f"file is {size} bytes, more than max_file_size = {max_bytes}; not read")
         data = path.read_bytes()
     except OSError as error:
         return None, InputProblem(shown_as, f"cannot read: {error.strerror or error}")
@@ -147,8 +152,9 @@ def read_source_file(path: Path, shown_as: str, root: Path | None = None) -> tup
     return SourceFile.from_text(shown_as, text), None
 
 
-def read_release(directory: Path, languages: Sequence[str], base: Path) -> tuple[ReleaseFiles, list[InputProblem]]:
-    """Read every language version of one release directory."""
+def read_release(directory: Path, languages: Sequence[str], base: Path,
+                 max_bytes: int | None = None) -> tuple[ReleaseFiles, list[InputProblem]]:
+    """Read every language version of one release directory (files over `max_bytes` are problems)."""
     problems: list[InputProblem] = []
     files: dict[str, SourceFile] = {}
     candidates = _language_files(directory, languages)
@@ -165,7 +171,7 @@ def read_release(directory: Path, languages: Sequence[str], base: Path) -> tuple
             names = " and ".join(p.name for p in paths)
             problems.append(InputProblem(shown_dir, f"two {lang} versions ({names}): keep one"))
             continue
-        source, problem = read_source_file(paths[0], display_path(paths[0], base), root)
+        source, problem = read_source_file(paths[0], display_path(paths[0], base), root, max_bytes)
         if problem:
             problems.append(problem)
         else:

@@ -183,11 +183,18 @@ def run_check(
     sources: dict[str, Any] = {}  # corpus-scope findings are filtered against every file
     needs_corpus = any(spec.scope == "corpus" for spec, _ in checks)
     for directory in releases:
-        files, problems = read_release(directory, languages, path)
+        files, problems = read_release(directory, languages, path, config.limits.max_file_size)
         run.input_problems.extend(problems)
         if source_lang not in files.files:
             continue  # already reported: without the source there is nothing to compare
         documents = {lang: build_document(files.release, lang, source) for lang, source in files.files.items()}
+        for lang, document in list(documents.items()):  # a version over the limits is a problem, not a run of hours
+            too_large = config.limits.document_problem(document)
+            if too_large:
+                run.input_problems.append(InputProblem(document.source.path, too_large))
+                del documents[lang]
+        if source_lang not in documents:
+            continue
         run.releases += 1
         run.documents += len(documents)
         run.sentences += sum(len(d.segments) for d in documents.values())
@@ -214,11 +221,11 @@ def run_check(
 
     if model_available:
         _translation_report(run, translation_service, source_lang, target_langs, missing_reasons)
-    run.findings.sort(key=Finding.sort_key)
-    return run
     if encoder is not None:
         stats = encoder.stats
         run.encoder = (f"sentence encoder: {encoder.label} ({stats.embedded} texts embedded, "
                        f"{stats.cached} from the cache)")
         if stats.cache_problem:
             run.skipped.append(stats.cache_problem)
+    run.findings.sort(key=Finding.sort_key)
+    return run

@@ -14,13 +14,7 @@ import click
 from checker.align import AlignParams, Similarity, cognate_similarity, score_sentences
 from checker.records import Bead
 
-EXIT_INPUT = 2
-
-
-class AlignInputError(click.ClickException):
-    """A file that cannot be aligned: exit code 2, like every input error of the checker."""
-
-    exit_code = EXIT_INPUT
+from checker.errors import InputError as AlignInputError  # one line, exit code 2, like every input error
 
 
 def _read_lines(path: Path) -> list[str]:

@@ -8,34 +8,26 @@ from pathlib import Path
 
 import click
 
+from checker.errors import EXIT_CLEAN, CheckerGroup, InputError, echo_warning
 from checker.glossary import GlossaryError, load_glossaries
 from checker.glossary.entries import Entry
 from checker.glossary.writer import glossary_yaml
 
-EXIT_CLEAN, EXIT_PROBLEMS, EXIT_INPUT = 0, 1, 2
-
-
-class GlossaryInputError(click.ClickException):
-    """Bad input: one message, exit code 2 (click's default would be 1)."""
-
-    exit_code = EXIT_INPUT
-
-    def show(self, file=None) -> None:
-        click.echo(f"checker: error: {self.format_message()}", err=True)
+EXIT_PROBLEMS = 1
+GlossaryInputError = InputError  # one error layer for every command (checker.errors)
 
 
 def _config(start: Path):
-    from checker.config import ConfigError, load_config
+    from checker.config import load_config
 
-    try:
-        return load_config(start)
-    except ConfigError as error:
-        raise GlossaryInputError(str(error)) from None
+    return load_config(start)  # a ConfigError is shown by the error layer: one line, exit 2
 
 
 def _languages(option: str | None, start: Path) -> tuple[str, ...]:
-    if option:
-        return tuple(lang.strip() for lang in option.split(",") if lang.strip())
+    if option is not None:
+        from checker.config import parse_languages
+
+        return parse_languages(option, "--languages")
     return tuple(_config(start).languages)
 
 
@@ -44,7 +36,7 @@ languages_option = click.option(
 )
 
 
-@click.group("glossary")
+@click.group("glossary", cls=CheckerGroup)
 def glossary_group() -> None:
     """Import, lint and mine glossaries (glossaries/*.yaml)."""
 
@@ -77,7 +69,7 @@ def import_command(source: Path, output: Path | None, force: bool, languages: st
     except UnicodeDecodeError:
         raise GlossaryInputError(f"{source}: not valid UTF-8") from None
     for warning in result.warnings:
-        click.echo(f"checker: warning: {warning}", err=True)
+        echo_warning(warning)
     text = glossary_yaml(result.entries, langs, header=f"Imported from {source.name} by `checker glossary import`.")
     # What we write must load: check it with the same loader as `checker check`.
     try:
@@ -164,9 +156,9 @@ def suggest_command(corpus: Path, min_count: int, include_known: bool, source_la
                 return any(2 * (m.end - m.start) >= len(text) for m in glossary.find(text, lang, overlapping=True))
     items = []
     for directory in releases:
-        files, read_problems = read_release(directory, list(langs), corpus)
+        files, read_problems = read_release(directory, list(langs), corpus, config.limits.max_file_size)
         for problem in read_problems:
-            click.echo(f"checker: warning: {problem}", err=True)
+            echo_warning(str(problem))
         if source_lang not in files.files or len(files.files) < 2:
             continue
         documents = {lang: build_document(files.release, lang, src) for lang, src in files.files.items()}

@@ -6,25 +6,18 @@ from pathlib import Path
 
 import click
 
+from checker.errors import CheckerGroup, InputError
 from checker.translate.models import BACKENDS
 
-EXIT_INPUT = 2
-
-
-class ModelCommandError(click.ClickException):
-    """Bad input for a model or cache command: exit code 2, like every input error of the checker."""
-
-    exit_code = EXIT_INPUT
+# Bad input for a model or cache command: one line, exit code 2, like every input error (checker.errors).
+ModelCommandError = InputError
 
 
 def _settings(config_file: Path | None) -> dict[str, str]:
-    from checker.config import ConfigError, load_config
+    from checker.config import load_config
     from checker.translate.service import settings_from_config
 
-    try:
-        return settings_from_config(load_config(Path.cwd(), config_file))
-    except ConfigError as error:
-        raise ModelCommandError(str(error)) from None
+    return settings_from_config(load_config(Path.cwd(), config_file))  # a ConfigError: shown by the error layer
 
 
 def _pairs(pairs: tuple[str, ...]) -> list[str]:
@@ -53,7 +46,7 @@ cache_dir_option = click.option(
 )
 
 
-@click.group("model")
+@click.group("model", cls=CheckerGroup)
 def model_group() -> None:
     """Translation models: download Opus-MT models, convert them for CTranslate2, list what is available."""
 
@@ -143,7 +136,7 @@ def convert_command(
         click.echo(f"{pair}  {output}")
 
 
-@click.group("cache")
+@click.group("cache", cls=CheckerGroup)
 def cache_group() -> None:
     """The translation cache: what it holds, and emptying it."""
 

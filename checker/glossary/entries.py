@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,6 +20,21 @@ class GlossaryError(Exception):
         self.line = line
         self.reason = reason
         super().__init__(f"{self.path}:{line}: {reason}")
+
+
+def text_problem(text: str, limit: int, multiline: bool = False) -> str | None:
+    """Why a glossary string cannot be used (too long, a control character), or None.
+
+    Shared by the loader and the importers, so that a 1 MB term or a NUL byte is refused with
+    its file and line wherever it comes from, before it can reach the matcher's C extension.
+    """
+    if len(text) > limit:
+        return f"{len(text)} characters, more than {limit}"
+    allowed = "\n\t" if multiline else ""  # a note may span lines; a form is matched on one line
+    bad = next((ch for ch in text if unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed), None)
+    if bad is not None:
+        return f"contains the control character U+{ord(bad):04X}"
+    return None
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,9 @@ TBX is read with expat, refusing internal DTD subsets and entity declarations: a
 elsewhere must not be able to expand entities ("billion laughs") or reach external files.
 Deprecated and superseded terms become `forbidden` forms; everything else is approved,
 preferred terms first.
+
+Nothing here recurses on the file's structure (a TBX nested 100,000 deep is read like a flat
+one), and every term is held to `checker.config.Limits`: one error with the file and line.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ import unicodedata
 import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
-from checker.glossary.entries import Entry, GlossaryError
+from checker.config import Limits
+from checker.glossary.entries import Entry, GlossaryError, text_problem
 from checker.glossary.text import normalise
 from checker.glossary.variants import is_acronym
 
@@ -61,13 +65,20 @@ class _Concept:
     notes: list[str] = field(default_factory=list)
 
 
-def import_file(path: Path, languages: Sequence[str]) -> ImportResult:
+def import_file(path: Path, languages: Sequence[str], limits: Limits | None = None) -> ImportResult:
+    limits = limits or Limits()
     suffix = path.suffix.lower()
+    if suffix not in (".tbx", ".xml", ".csv", ".tsv", ".txt"):
+        raise GlossaryError(path, 0, f"cannot import '{path.suffix}' files (expected .tbx or .csv)")
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise GlossaryError(path, 0, f"cannot read: {error.strerror or error}") from None
+    if size > limits.max_file_size:
+        raise GlossaryError(path, 0, f"file is {size} bytes, more than max_file_size = {limits.max_file_size}")
     if suffix in (".tbx", ".xml"):
-        return import_tbx(path.read_bytes(), str(path), languages)
-    if suffix in (".csv", ".tsv", ".txt"):
-        return import_csv(path.read_text(encoding="utf-8-sig"), str(path), languages)
-    raise GlossaryError(path, 0, f"cannot import '{path.suffix}' files (expected .tbx or .csv)")
+        return import_tbx(path.read_bytes(), str(path), languages, limits)
+    return import_csv(path.read_text(encoding="utf-8-sig"), str(path), languages, limits)
 
 
 def language_code(name: str, languages: Sequence[str]) -> str | None:
@@ -81,24 +92,33 @@ def language_code(name: str, languages: Sequence[str]) -> str | None:
 
 
 class _Element:
-    __slots__ = ("tag", "attrs", "children", "text", "line")
+    __slots__ = ("tag", "attrs", "children", "parts", "line")
 
     def __init__(self, tag: str, attrs: dict[str, str], line: int) -> None:
         self.tag = tag.rsplit(":", 1)[-1]  # local name: `basic:administrativeStatus` -> `administrativeStatus`
         # `xml:lang` -> `lang`, `basic:type` -> `type`: prefixes vary between exporters.
         self.attrs = {k.rsplit(":", 1)[-1]: v for k, v in attrs.items()}
         self.children: list[_Element] = []
-        self.text = ""
+        self.parts: list[str] = []  # character data directly inside (a list: expat delivers it in pieces)
         self.line = line
 
-    def iter(self, tag: str):
-        for child in self.children:
-            if child.tag == tag:
-                yield child
-            yield from child.iter(tag)
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def descendants(self) -> Iterator["_Element"]:
+        """Every element below this one in document order, with an explicit stack (no recursion)."""
+        stack = list(reversed(self.children))
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(reversed(element.children))
+
+    def iter(self, tag: str) -> Iterator["_Element"]:
+        return (element for element in self.descendants() if element.tag == tag)
 
     def full_text(self) -> str:
-        return (self.text + "".join(c.full_text() for c in self.children)).strip()
+        return (self.text + "".join(e.text for e in self.descendants())).strip()
 
 
 def parse_xml_safely(data: bytes, path: str) -> _Element:
@@ -138,7 +158,7 @@ def parse_xml_safely(data: bytes, path: str) -> _Element:
 
     def text(data: str) -> None:
         if stack:
-            stack[-1].text += data
+            stack[-1].parts.append(data)
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -152,7 +172,7 @@ def parse_xml_safely(data: bytes, path: str) -> _Element:
     return root[0]
 
 
-def import_tbx(data: bytes, path: str, languages: Sequence[str]) -> ImportResult:
+def import_tbx(data: bytes, path: str, languages: Sequence[str], limits: Limits | None = None) -> ImportResult:
     root = parse_xml_safely(data, path)
     if root.tag not in ("martif", "tbx"):
         raise GlossaryError(path, root.line, f"not a TBX file (root element <{root.tag}>, expected <martif> or <tbx>)")
@@ -175,7 +195,7 @@ def import_tbx(data: bytes, path: str, languages: Sequence[str]) -> ImportResult
         concepts.append(concept)
     if skipped_languages:
         warnings.append(f"{path}: skipped languages not configured: {', '.join(sorted(skipped_languages))}")
-    return _entries_from_concepts(concepts, path, languages, warnings)
+    return _entries_from_concepts(concepts, path, languages, warnings, limits or Limits())
 
 
 def _tbx_term(node: _Element) -> _Term:
@@ -199,18 +219,18 @@ _FORBIDDEN_COLUMN = re.compile(
 )
 
 
-def import_csv(text: str, path: str, languages: Sequence[str]) -> ImportResult:
+def import_csv(text: str, path: str, languages: Sequence[str], limits: Limits | None = None) -> ImportResult:
     """One column per language (header `nl`, `fr-BE`, `English`...); optional `id`, `note`
     and `<lang> forbidden` columns; several forms in one cell separated by `|`."""
+    limits = limits or Limits()
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0][:CSV_SNIFF_CHARS], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise GlossaryError(path, 1, "empty CSV file") from None
+    reader = _CheckedRows(csv.reader(io.StringIO(text), dialect), path)
+    header = next(reader, None)
+    if header is None:
+        raise GlossaryError(path, 1, "empty CSV file")
     columns: list[tuple[str, str | None]] = []  # (role, lang)
     warnings: list[str] = []
     for name in header:
@@ -247,17 +267,53 @@ def import_csv(text: str, path: str, languages: Sequence[str]) -> ImportResult:
                 status = "deprecatedTerm" if role == "forbidden" else ""
                 concept.terms.setdefault(lang, []).extend(_Term(v, status) for v in values)
         concepts.append(concept)
-    return _entries_from_concepts(concepts, path, languages, warnings)
+    return _entries_from_concepts(concepts, path, languages, warnings, limits)
+
+
+CSV_SNIFF_CHARS = 4096  # the dialect is guessed from the start of the header line
+
+
+class _CheckedRows:
+    """csv rows, with the reader's own failures (a cell over its 128 KiB limit, a NUL) as GlossaryErrors."""
+
+    def __init__(self, reader, path: str) -> None:  # type: ignore[no-untyped-def]
+        self.reader = reader
+        self.path = path
+
+    @property
+    def line_num(self) -> int:
+        return self.reader.line_num
+
+    def __iter__(self) -> "_CheckedRows":
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            return next(self.reader)
+        except csv.Error as error:
+            reason = str(error)
+            if "field larger than field limit" in reason:
+                reason = f"a cell is longer than {csv.field_size_limit()} characters"
+            raise GlossaryError(self.path, max(1, self.reader.line_num), f"invalid CSV: {reason}") from None
 
 
 # ---------------------------------------------------------------- shared
 
 
 def _entries_from_concepts(concepts: list[_Concept], path: str, languages: Sequence[str],
-                           warnings: list[str]) -> ImportResult:
+                           warnings: list[str], limits: Limits) -> ImportResult:
+    if len(concepts) > limits.max_glossary_entries:
+        raise GlossaryError(path, concepts[limits.max_glossary_entries].line,
+                            f"more than {limits.max_glossary_entries} concepts (max_glossary_entries in [checker])")
     entries: list[Entry] = []
     used: set[str] = set()
     for concept in concepts:
+        for lang, terms in concept.terms.items():
+            for term in terms:
+                problem = text_problem(term.text, limits.max_term_length)
+                if problem is not None:
+                    hint = " (max_term_length in [checker])" if len(term.text) > limits.max_term_length else ""
+                    raise GlossaryError(path, concept.line, f"a {lang} term: {problem}{hint}")
         forms: dict[str, tuple[str, ...]] = {}
         forbidden: dict[str, tuple[str, ...]] = {}
         for lang in languages:

@@ -2,6 +2,12 @@
 
 The YAML is composed into nodes (`yaml.compose`) rather than loaded into plain objects:
 nodes keep their position, and a glossary error the user cannot locate is of no use.
+
+A glossary may come from a pull request, so it is read defensively: aliases (`*name`) are
+refused, since they let a few kilobytes expand into gigabytes; nesting is bounded; and every
+field is validated against `checker.config.Limits` (a 1 MB term is an error with its line,
+never a crash in the matcher's C extension). Entries in a supported language that the run does
+not check (`nl` forms in a French/English repository) are ignored, not an error.
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from typing import Iterable, Sequence
 
 import yaml
 
-from checker.glossary.entries import Entry, Glossary, GlossaryError
+from checker.config import Limits, supported_languages
+from checker.glossary.entries import Entry, Glossary, GlossaryError, text_problem
 from checker.glossary.text import normalise
 
 DEFAULT_LANGUAGES = ("nl", "fr", "en")
@@ -22,6 +29,34 @@ TEXT_KEYS = ("note", "label")
 ENTRY_KEYS = ("id", ALL, "forbidden", *FLAGS, *TEXT_KEYS)
 TOP_LEVEL_KEYS = ("terms",)
 _LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
+MAX_DEPTH = 16  # a glossary is three levels deep; anything far deeper is not a glossary
+MAX_FORMS = 100  # approved or forbidden forms of one entry in one language
+NOTE_FACTOR = 20  # a note or label may be this many times longer than a term
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe composer, refusing aliases and bounding the depth (its composer recurses)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed in a glossary: write the forms out",
+                event.start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", self.peek_event().start_mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def discover_glossaries(root: Path) -> list[Path]:
@@ -32,33 +67,43 @@ def discover_glossaries(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_glossaries(paths: Sequence[Path], languages: Sequence[str] = DEFAULT_LANGUAGES) -> Glossary:
+def load_glossaries(paths: Sequence[Path], languages: Sequence[str] = DEFAULT_LANGUAGES,
+                    limits: Limits | None = None) -> Glossary:
     """Read and validate every glossary file; ids must be unique across all of them."""
+    limits = limits or Limits()
     entries: list[Entry] = []
     seen: dict[str, Entry] = {}
     for path in paths:
-        for entry in load_entries(Path(path), languages):
+        for entry in load_entries(Path(path), languages, limits):
             if entry.id in seen:
                 first = seen[entry.id]
                 raise GlossaryError(entry.path, entry.line, f"duplicate id '{entry.id}' (first defined at {first.origin})")
             seen[entry.id] = entry
             entries.append(entry)
+            if len(entries) > limits.max_glossary_entries:
+                raise GlossaryError(entry.path, entry.line, f"more than {limits.max_glossary_entries} glossary entries "
+                                                            "(max_glossary_entries in [checker])")
     return Glossary(entries=tuple(entries), languages=tuple(languages), paths=tuple(str(p) for p in paths))
 
 
-def load_entries(path: Path, languages: Sequence[str] = DEFAULT_LANGUAGES) -> list[Entry]:
+def load_entries(path: Path, languages: Sequence[str] = DEFAULT_LANGUAGES, limits: Limits | None = None) -> list[Entry]:
+    limits = limits or Limits()
     try:
+        size = path.stat().st_size
+        if size > limits.max_file_size:
+            raise GlossaryError(path, 0, f"glossary is {size} bytes, more than max_file_size = {limits.max_file_size}")
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise GlossaryError(path, 0, f"cannot read glossary: {error.strerror or error}") from None
     except UnicodeDecodeError:
         raise GlossaryError(path, 0, "glossary is not UTF-8 text") from None
-    return parse_entries(text, str(path), languages)
+    return parse_entries(text, str(path), languages, limits)
 
 
-def parse_entries(text: str, path: str, languages: Sequence[str] = DEFAULT_LANGUAGES) -> list[Entry]:
+def parse_entries(text: str, path: str, languages: Sequence[str] = DEFAULT_LANGUAGES,
+                  limits: Limits | None = None) -> list[Entry]:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_BoundedLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else 0
@@ -66,7 +111,7 @@ def parse_entries(text: str, path: str, languages: Sequence[str] = DEFAULT_LANGU
         raise GlossaryError(path, line, f"invalid YAML: {problem}") from None
     if root is None:
         return []
-    reader = _NodeReader(path, tuple(languages))
+    reader = _NodeReader(path, tuple(languages), limits or Limits())
     return reader.read_root(root)
 
 
@@ -75,9 +120,12 @@ def _line(node: yaml.Node) -> int:
 
 
 class _NodeReader:
-    def __init__(self, path: str, languages: tuple[str, ...]) -> None:
+    def __init__(self, path: str, languages: tuple[str, ...], limits: Limits) -> None:
         self.path = path
         self.languages = languages
+        self.limits = limits
+        # Languages the checker reads but this run does not check: their forms are skipped.
+        self.ignored = tuple(lang for lang in supported_languages() if lang not in languages)
 
     def fail(self, node: yaml.Node, reason: str) -> GlossaryError:
         return GlossaryError(self.path, _line(node), reason)
@@ -94,12 +142,18 @@ class _NodeReader:
             keys[key.value] = _line(key)
         return list(node.value)
 
-    def scalar(self, node: yaml.Node, what: str) -> str:
+    def scalar(self, node: yaml.Node, what: str, longest: int | None = None) -> str:
+        """A non-empty string of at most `longest` characters (default: a term's limit), on one line."""
         if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":map", ":seq")):
             raise self.fail(node, f"{what} must be a string")
         value = node.value.strip()
         if not value:
             raise self.fail(node, f"{what} is empty")
+        limit = longest or self.limits.max_term_length
+        problem = text_problem(value, limit, multiline=longest is not None)
+        if problem is not None:
+            hint = " (max_term_length in [checker])" if longest is None and len(value) > limit else ""
+            raise self.fail(node, f"{what}: {problem}{hint}")
         return value
 
     def flag(self, node: yaml.Node, what: str) -> bool:
@@ -112,13 +166,18 @@ class _NodeReader:
         if isinstance(node, yaml.SequenceNode):
             if not node.value:
                 raise self.fail(node, f"{what}: empty list of forms")
+            if len(node.value) > MAX_FORMS:
+                raise self.fail(node, f"{what}: {len(node.value)} forms, more than {MAX_FORMS}")
             return [(self.scalar(item, what), _line(item)) for item in node.value]
         return [(self.scalar(node, what), _line(node))]
 
-    def language(self, key: yaml.ScalarNode, allowed: tuple[str, ...], what: str) -> str:
+    def language(self, key: yaml.ScalarNode, allowed: tuple[str, ...], what: str) -> str | None:
+        """The language a key names, or None for a language this run does not check."""
         name = key.value
         if name == ALL or name in self.languages:
             return name
+        if name in self.ignored:
+            return None
         if _LANGUAGE_LIKE.match(name):
             raise self.fail(key, f"{what}: unknown language '{name}' (languages: {', '.join(self.languages)})")
         raise self.fail(key, f"{what}: unknown key '{name}' (expected one of: {', '.join(allowed)})")
@@ -133,23 +192,29 @@ class _NodeReader:
             return []
         if not isinstance(terms_node, yaml.SequenceNode):
             raise self.fail(terms_node, "'terms' must be a list of entries")
+        if len(terms_node.value) > self.limits.max_glossary_entries:
+            raise self.fail(terms_node, f"{len(terms_node.value)} entries, more than {self.limits.max_glossary_entries} "
+                                        "(max_glossary_entries in [checker])")
         entries: list[Entry] = []
         ids: dict[str, int] = {}
         for node in terms_node.value:
-            entry = self.read_entry(node)
-            if entry.id in ids:
-                raise self.fail(node, f"duplicate id '{entry.id}' (first defined on line {ids[entry.id]})")
-            ids[entry.id] = entry.line
-            entries.append(entry)
+            entry_id, entry = self.read_entry(node)
+            if entry_id in ids:
+                raise self.fail(node, f"duplicate id '{entry_id}' (first defined on line {ids[entry_id]})")
+            ids[entry_id] = _line(node)
+            if entry is not None:
+                entries.append(entry)
         return entries
 
-    def read_entry(self, node: yaml.Node) -> Entry:
+    def read_entry(self, node: yaml.Node) -> tuple[str, Entry | None]:
+        """The entry's id and the entry, or None when all its forms are in languages not checked."""
         pairs = self.mapping(node, "entry")
         entry_id = None
         approved: dict[str, list[tuple[str, int]]] = {}
         forbidden: dict[str, list[tuple[str, int]]] = {}
         flags = {"case_sensitive": False, "accent_sensitive": True}
         texts = {"note": "", "label": ""}
+        skipped = False
         allowed = (*ENTRY_KEYS, *self.languages)
         for key, value in pairs:
             name = key.value
@@ -158,17 +223,25 @@ class _NodeReader:
             elif name in FLAGS:
                 flags[name] = self.flag(value, name)
             elif name in TEXT_KEYS:
-                texts[name] = self.scalar(value, name)
+                texts[name] = self.scalar(value, name, longest=NOTE_FACTOR * self.limits.max_term_length)
             elif name == "forbidden":
                 for lang_key, forms in self.mapping(value, "forbidden"):
                     lang = self.language(lang_key, (ALL, *self.languages), "forbidden")
-                    forbidden.setdefault(lang, []).extend(self.forms(forms, f"forbidden {lang}"))
+                    found = self.forms(forms, f"forbidden {lang or lang_key.value}")  # validated even if unused
+                    if lang is not None:
+                        forbidden.setdefault(lang, []).extend(found)
             else:
                 lang = self.language(key, allowed, "entry")
-                approved.setdefault(lang, []).extend(self.forms(value, lang))
+                found = self.forms(value, lang or name)
+                if lang is not None:
+                    approved.setdefault(lang, []).extend(found)
+                else:
+                    skipped = True
         what = f"entry '{entry_id}'" if entry_id else "entry"
         if entry_id is None:
             raise self.fail(node, "entry has no 'id'")
+        if not approved and skipped:
+            return entry_id, None  # an entry only about languages this run does not check
         if not approved:
             raise self.fail(node, f"{what} has no forms (give 'all' or at least one of: {', '.join(self.languages)})")
         forms = self._per_language(approved)
@@ -180,7 +253,7 @@ class _NodeReader:
                     raise GlossaryError(
                         self.path, line, f"{what}: '{form}' is both approved and forbidden in {lang}"
                     )
-        return Entry(
+        return entry_id, Entry(
             id=entry_id,
             forms={lang: tuple(_unique(f for f, _ in fs)) for lang, fs in forms.items()},
             forbidden={lang: tuple(_unique(f for f, _ in fs)) for lang, fs in bans.items()},
