@@ -154,6 +154,12 @@ def suggest_command(corpus: Path, min_count: int, include_known: bool, source_la
             def known(text: str, lang: str) -> bool:
                 # Known when a glossary name covers most of it (`Waalse Overheidsdienst Economie`).
                 return any(2 * (m.end - m.start) >= len(text) for m in glossary.find(text, lang, overlapping=True))
+    # Aligned as `check` aligns: the same provider picks each pair's similarity (encoder, else cognates).
+    from checker.encoder import EncoderError, encoder_for_check
+    from checker.translate.similarity import SimilarityProvider
+
+    encoder = encoder_for_check(config)
+    provider = SimilarityProvider(None if isinstance(encoder, EncoderError) else encoder)
     items = []
     for directory in releases:
         files, read_problems = read_release(directory, list(langs), corpus, config.limits.max_file_size)
@@ -162,7 +168,7 @@ def suggest_command(corpus: Path, min_count: int, include_known: bool, source_la
         if source_lang not in files.files or len(files.files) < 2:
             continue
         documents = {lang: build_document(files.release, lang, src) for lang, src in files.files.items()}
-        context = build_release_context(files.release, documents, source_lang)
+        context = build_release_context(files.release, documents, source_lang, similarity=provider)
         items.extend((context.release, pair) for pairs in context.pairs.values() for pair in pairs)
     suggestions = suggest(items, known, min_count=min_count)
     entries, comments, used = [], {}, set()

