@@ -179,6 +179,17 @@ class Problem:
     source_spans: tuple[Span, ...] = ()
     target_spans: tuple[Span, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()  # extra labelled lines, e.g. ("machine translation", "...")
+    # How sure the check is, 0..1 (see CONFIDENCE); None takes the default of the severity.
+    confidence: float | None = None
+
+
+# What a finding's confidence says, for users who gate on it (`confidence >= 0.8`).
+CONFIDENCE = {
+    "certain": 0.95,  # two versions agree against the third, or a value of one kind differs
+    "strong": 0.8,  # a strong value (digits with a unit, currency, scale, %; a date) on one side only
+    "weak": 0.4,  # one-sided weak evidence: a number word, a weekday, an ordinal, a bare count
+}
+DEFAULT_CONFIDENCE = {"error": 0.8, "warning": 0.5, "info": 0.3}
 
 
 @dataclass(frozen=True)
@@ -189,6 +200,12 @@ class Finding:
     category: str
     severity: Severity
     problem: Problem
+
+    @property
+    def confidence(self) -> float:
+        if self.problem.confidence is not None:
+            return self.problem.confidence
+        return DEFAULT_CONFIDENCE[self.severity.value]
 
     def __getattr__(self, name: str):
         # Reporters read location and texts straight off the finding.

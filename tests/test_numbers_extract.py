@@ -77,7 +77,7 @@ CASES = [
     ("fr", "dix milliards d'euros", ["amount:10000000000:EUR"]),
     ("en", "ten billion euros", ["amount:10000000000:EUR"]),
     ("nl", "3 duizend", ["number:3000"]),
-    ("en", "a 5 m wall", ["number:5"]),  # metres, not millions: no currency
+    ("en", "a 5 m wall", ["quantity:5:meter"]),  # metres, not millions: no currency
     ("en", "£2 million", ["amount:2000000:GBP"]),
     # --- percentages --------------------------------------------------------------------
     ("nl", "60%", ["percent:60"]),
@@ -238,8 +238,8 @@ CASES = [
     ("en", "see https://example.org/2024/report-81", []),
     ("nl", "daling van -5%", ["percent:-5"]),
     ("nl", "groei van min 0,5%", ["percent:-0.5"]),
-    ("fr", "à moins 70 degrés", ["number:-70"]),
-    ("fr", "au moins 70 degrés", ["number:70:at_least"]),
+    ("fr", "à moins 70 degrés", ["quantity:-70:degC"]),
+    ("fr", "au moins 70 degrés", ["quantity:70:degC:at_least"]),
     # --- phrases: times of day, durations, "always" ----------------------------------------
     ("nl", "om 10.30 uur", ["time:10:30"]),
     ("nl", "van 8.30 tot 16.30 uur", ["time:08:30", "time:16:30"]),

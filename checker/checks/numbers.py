@@ -15,10 +15,12 @@ from typing import Iterator
 from checker.checks.context import ReleaseContext
 from checker.checks.registry import check
 from checker.locales import QUALIFIER_LABEL, get_locale
-from checker.numbers.compare import EXTRA, FOREIGN_FORMAT, MISSING, VALUE, Comparison, Mismatch, compare_values
+from checker.numbers import values as kinds
+from checker.numbers.compare import (EXTRA, FOREIGN_FORMAT, MISSING, VALUE, Comparison, Mismatch, compare_values,
+                                     is_strong, without_untranslated_names)
 from checker.numbers.extract import extract_values
 from checker.numbers.values import NumericValue
-from checker.records import AlignedPair, Problem, Span, locate
+from checker.records import CONFIDENCE, AlignedPair, Problem, Span, locate
 
 
 @lru_cache(maxsize=16384)
@@ -43,9 +45,11 @@ def _compare_release(ctx: ReleaseContext) -> list[_PairComparison]:
         for pair in pairs:
             if not pair.source or not pair.target:
                 continue  # omissions are the omission checks' business
-            comparison = compare_values(
-                values_of(pair.source_text, ctx.source_lang), values_of(pair.target_text, lang)
+            source_values, target_values = without_untranslated_names(
+                values_of(pair.source_text, ctx.source_lang), pair.source_text,
+                values_of(pair.target_text, lang), pair.target_text,
             )
+            comparison = compare_values(source_values, target_values)
             out.append(_PairComparison(lang, pair, comparison))
     return out
 
@@ -70,7 +74,7 @@ def _lang_name(lang: str) -> str:
 
 def _target_problem(ctx: ReleaseContext, item: _PairComparison, value: NumericValue | None,
                     source_value: NumericValue | None, message: str, expected: str | None,
-                    found: str | None) -> Problem:
+                    found: str | None, confidence: float | None = None) -> Problem:
     pair = item.pair
     if value is not None:
         file, line, column = locate(pair.target, value.start)
@@ -82,7 +86,50 @@ def _target_problem(ctx: ReleaseContext, item: _PairComparison, value: NumericVa
         expected=expected, found=found,
         source_spans=(Span(source_value.start, source_value.end),) if source_value else (),
         target_spans=(Span(value.start, value.end),) if value else (),
+        confidence=confidence,
     )
+
+
+STRONG, WEAK = "strong", "weak"
+
+
+# Two ordinal words this far apart (as a share of their sentences' lengths) are more likely two
+# different things in a merged or reworded pair than one mistranslated ordinal.
+ORDINAL_POSITION_GAP = 0.3
+
+
+def _evidence(mismatch: Mismatch, agreeing: bool, pair: AlignedPair) -> str:
+    """How much a mismatch proves: errors need a clash of like with like or a strong value.
+
+    A value on one side only is strong evidence when it is digits with a unit, a currency, a
+    scale word or a percent sign, a year or a date (`is_strong`); a number word, a weekday, an
+    ordinal adjective or a bare count alone is weak. Two ordinal words that differ prove little
+    on their own (`the far post` is `de tweede paal`) unless a third version agrees with one,
+    or they stand at about the same place in their sentences.
+    """
+    if mismatch.reason == FOREIGN_FORMAT:
+        return STRONG
+    if mismatch.reason == MISSING:
+        return STRONG if is_strong(mismatch.source) else WEAK
+    if mismatch.reason == EXTRA:
+        return STRONG if is_strong(mismatch.target) else WEAK
+    s, t = mismatch.source, mismatch.target
+    loose = {kinds.ORDINAL, kinds.PERIOD, kinds.FRACTION}
+    if not agreeing and s.kind in loose and t.kind in loose and (s.spelled or s.weak) and (t.spelled or t.weak):
+        gap = abs(s.start / max(len(pair.source_text), 1) - t.start / max(len(pair.target_text), 1))
+        if gap > ORDINAL_POSITION_GAP:
+            return WEAK
+    if (s.weak or t.weak) and not agreeing and s.kind == t.kind == kinds.NUMBER:
+        return WEAK  # "both" left over against a number word: only a third version makes it a clash
+    return STRONG
+
+
+def _confidence(mismatch: Mismatch, evidence: str, agreeing: bool) -> float:
+    if evidence == WEAK:
+        return CONFIDENCE["weak"]
+    if agreeing or mismatch.reason in (VALUE, FOREIGN_FORMAT):
+        return CONFIDENCE["certain"]
+    return CONFIDENCE["strong"]
 
 
 @dataclass
@@ -94,7 +141,8 @@ class _OddSource:
 
 def _relaxed_key(value: NumericValue) -> tuple[str, str]:
     # Two targets "agree" when they carry the same fact, however each language writes it.
-    return (value.kind if value.kind not in ("number", "amount") else "quantity", str(value.key[1]))
+    # (a count and an ordinal of one number too: `60e verjaardag`, `60 ans`)
+    return (value.kind if value.kind not in ("number", "amount", "ordinal") else "quantity", str(value.key[1]))
 
 
 def _group_by_source(ctx: ReleaseContext, items: list[_PairComparison]) -> tuple[list, dict]:
@@ -126,6 +174,12 @@ def _group_by_source(ctx: ReleaseContext, items: list[_PairComparison]) -> tuple
 
 
 def _targets_agree(entries: list[tuple[_PairComparison, Mismatch]]) -> bool:
+    measures = [m.target for _i, m in entries if m.target is not None and m.target.kind == kinds.QUANTITY]
+    if len(measures) == len(entries) >= 2:  # "40 mijl" and "64 km" agree against "50 miles"
+        from checker.numbers.units import same_measure
+
+        first = measures[0]
+        return all(same_measure(first.value, first.unit, other.value, other.unit) for other in measures[1:])
     keys = set()
     for _item, mismatch in entries:
         if mismatch.reason in (MISSING,):
@@ -143,15 +197,16 @@ def _format_for(value: Decimal, lang: str) -> str:
     return format_decimal(value, locale=get_locale(lang).babel_locale, group_separator=True)
 
 
-def _mismatch_problems(ctx: ReleaseContext, reasons: set[str]) -> Iterator[Problem]:
+def _mismatch_problems(ctx: ReleaseContext, reasons: set[str], evidence: str = STRONG) -> Iterator[Problem]:
     items = _comparisons(ctx)
     odd_sources, singles = _group_by_source(ctx, items)
     src = _lang_name(ctx.source_lang)
 
     for odd in odd_sources:
         item, mismatch = odd.items[0]
-        if mismatch.reason not in reasons:
+        if mismatch.reason not in reasons or _evidence(mismatch, True, item.pair) != evidence:
             continue
+        confidence = _confidence(mismatch, evidence, agreeing=True)
         others = " and ".join(_lang_name(i.lang) for i, _ in odd.items)
         pair = item.pair
         if mismatch.reason == EXTRA:
@@ -175,28 +230,30 @@ def _mismatch_problems(ctx: ReleaseContext, reasons: set[str]) -> Iterator[Probl
             target_lang=item.lang, expected=expected, found=found, source_spans=spans,
             target_spans=tuple(Span(m.target.start, m.target.end) for i, m in odd.items[:1] if m.target),
             extra=tuple((_lang_name(i.lang), i.pair.target_text) for i, _ in odd.items[1:]),
+            confidence=confidence,
         )
 
     for (lang, _), (item, mismatch, agree) in sorted(singles.items(), key=lambda kv: _order(kv[1])):
-        if mismatch.reason not in reasons:
+        if mismatch.reason not in reasons or _evidence(mismatch, bool(agree), item.pair) != evidence:
             continue
+        confidence = _confidence(mismatch, evidence, agreeing=bool(agree))
         tgt = _lang_name(lang)
         s, t = mismatch.source, mismatch.target
         agreement = f" ({src} and {' and '.join(_lang_name(a) for a in agree)} agree on {s.describe()})" if agree and s else ""
         if mismatch.reason == VALUE:
             message = f"{src} has {_quote(s)}, {tgt} has {_quote(t)}{agreement}"
-            yield _target_problem(ctx, item, t, s, message, s.describe(), t.describe())
+            yield _target_problem(ctx, item, t, s, message, s.describe(), t.describe(), confidence)
         elif mismatch.reason == MISSING:
             message = f"{src} has {_quote(s)}, {tgt} has no matching number{agreement}"
-            yield _target_problem(ctx, item, None, s, message, s.describe(), "nothing")
+            yield _target_problem(ctx, item, None, s, message, s.describe(), "nothing", confidence)
         elif mismatch.reason == EXTRA:
             message = f"{tgt} has {_quote(t)}, which the {src} source does not have"
-            yield _target_problem(ctx, item, t, None, message, "nothing", t.describe())
+            yield _target_problem(ctx, item, t, None, message, "nothing", t.describe(), confidence)
         elif mismatch.reason == FOREIGN_FORMAT and mismatch.foreign_side == "target":
             name = get_locale(lang).name
             message = (f"{tgt} writes '{t.text}', which reads as {t.describe()} in {name}; "
                        f"{src} has {_quote(s)}: write {_format_for(s.value, lang)}")
-            yield _target_problem(ctx, item, t, s, message, _format_for(s.value, lang), t.text)
+            yield _target_problem(ctx, item, t, s, message, _format_for(s.value, lang), t.text, confidence)
         elif mismatch.reason == FOREIGN_FORMAT:
             message = (f"{src} writes '{s.text}', which reads as {s.describe()} in {get_locale(ctx.source_lang).name}; "
                        f"{tgt} has {_quote(t)}")
@@ -206,6 +263,7 @@ def _mismatch_problems(ctx: ReleaseContext, reasons: set[str]) -> Iterator[Probl
                 column=column, message=message, source=item.pair.source_text, target=item.pair.target_text,
                 target_lang=lang, expected=_format_for(t.value, ctx.source_lang), found=s.text,
                 source_spans=(Span(s.start, s.end),), target_spans=(Span(t.start, t.end),),
+                confidence=confidence,
             )
 
 
@@ -243,6 +301,33 @@ def number_mismatch(ctx: ReleaseContext) -> Iterator[Problem]:
     ```
     """
     yield from _mismatch_problems(ctx, {VALUE, MISSING, EXTRA})
+
+
+@check("NUM006", "number-unconfirmed", "number", "warning")
+def number_unconfirmed(ctx: ReleaseContext) -> Iterator[Problem]:
+    """A number word, weekday, ordinal or bare count is in one version only, or two ordinal words differ.
+
+    ## What it does
+    Reports the differences NUM001 does not call errors because the evidence is weak: a value
+    that only one version states and that a careful translator may leave implicit or add
+    (`les deux` for `both`, `il y a dix ans` for `a decade ago`, `the final third`, a weekday
+    added to a date line), and two ordinal words that differ while no third version agrees with
+    either. Each is worth a look; none blocks a gate at the default fail level.
+
+    ## Why is this bad?
+    Sometimes it is a dropped or invented fact; often it is good translation. The finding
+    carries a low `confidence` in the JSON report so that a pipeline can gate on it.
+
+    ## Example
+    ```
+    en: Saturday afternoon's event in Holyoke was her 36th meeting.
+    fr: L'événement de samedi après-midi à Holyoke était sa 36e réunion, a-t-on appris lundi.
+    ```
+
+    ## Use instead
+    Check that the added or missing value is intended; suppress the finding if it is.
+    """
+    yield from _mismatch_problems(ctx, {VALUE, MISSING, EXTRA}, evidence=WEAK)
 
 
 @check("NUM002", "foreign-number-format", "number", "error")

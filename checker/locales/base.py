@@ -87,6 +87,62 @@ class NumberLocale:
     # (English `over 60 investors` is "more than", `over three years` is "during").
     duration_sensitive_qualifiers: tuple[str, ...] = ()
     duration_words: tuple[str, ...] = ()
+    # Units of measure after a number (lower case) to their pint unit; `a|b` gives two readings
+    # (`degrees`: °F or °C), the first shown in messages. Symbols shared by every language are
+    # in INTERNATIONAL_UNITS.
+    unit_words: dict[str, str] = field(default_factory=dict)
+    # Currency words that also name a unit (`pounds`: money or weight), to that unit.
+    currency_words_also_units: dict[str, str] = field(default_factory=dict)
+    # Indefinite articles (and `one`), read as 1 before a unit or a fraction (`a mile`, `een derde`).
+    indefinite_articles: tuple[str, ...] = ()
+    # Endings glued to a weekday in a compound (`maandagavond`): still that weekday.
+    weekday_compound_suffixes: tuple[str, ...] = ()
+    # Titles before a surname (`Mrs`, `M.`, `mevrouw`): the capitalised word after one is a name
+    # (`Mrs May`), never a month, weekday or number.
+    honorifics: tuple[str, ...] = ()
+    # Number words text2num does not read (`anderhalf` = 1.5).
+    extra_number_words: dict[str, str] = field(default_factory=dict)
+    # Words that say "N times" on their own (`driemaal`, `twice`, `double`): weak numbers.
+    multiplier_number_words: dict[str, int] = field(default_factory=dict)
+    # Nouns of ten years (`decade`, `décennie`): `two decades` is 20 (years), `a decade` 10.
+    decade_nouns: tuple[str, ...] = ()
+    # Words for "the two" (`both`, `beide`, `les deux`): a weak 2, since translations often
+    # write it as a plain count or leave it out.
+    both_words: tuple[str, ...] = ()
+    # Endings that make a compound of a number word (`vijfjarige`, `drievoudig`): a weak number.
+    compound_number_suffixes: tuple[str, ...] = ()
+    # Idioms that are an ordinal (`op één na hoogste` = second highest): regexes with a (?P<n>…)
+    # number word or digits, and what to add to it.
+    ordinal_idioms: tuple[tuple[str, int], ...] = ()
+    # After `een derde`, `a third`: a preposition or a comparison makes it a fraction ("een derde
+    # naar de eerstelijnszorg"); a noun makes it an ordinal ("een derde editie").
+    fraction_followers: tuple[str, ...] = ()
+    # Articles before a word for one half (`de helft`, `la moitié`), or, where the half word
+    # stands alone (`half the budget`), the words that must follow it.
+    half_articles: tuple[str, ...] = ()
+    half_followers: tuple[str, ...] = ()
+    # A suffix that makes a decade of tens (`1990s`, `80s`), and one on a tens word (`eighties`).
+    decade_suffix: str = ""
+    decade_word_suffixes: tuple[tuple[str, str], ...] = ()
+    # Roman numerals as ordinals (`XXIe siècle`): their suffixes, and the word that makes a
+    # single letter one (`Xe siècle`, while `Le` is a word).
+    roman_ordinal_suffixes: tuple[str, ...] = ()
+    roman_century_words: tuple[str, ...] = ()
+    # Month and weekday names count only when capitalised (English `may`, `march`).
+    calendar_names_capitalised: bool = False
+    # Words between two numbers that make them one range (`5 tot 8`, `2 à 3 millions`); those that
+    # do only with a scale after the second (`tussen 5 en 10 miljoen`); and between two days.
+    range_connectors: tuple[str, ...] = ()
+    between_connectors: tuple[str, ...] = ()
+    date_range_connectors: tuple[str, ...] = ()
+    # An article between the connector and the second number of a ratio (`één op de vijf`), and
+    # whether a noun may follow any small numerator (`six travailleurs sur dix`), not only one.
+    ratio_articles: tuple[str, ...] = ()
+    ratio_noun_after_any_numerator: bool = False
+    # Words that may stand between a number and its scale word (`six autres millions`).
+    scale_gap_words: tuple[str, ...] = ()
+    # Words between a scale and its currency (`millions d'euros`).
+    currency_prepositions: tuple[str, ...] = ()
 
 
 # Symbols and ISO codes read the same in every language; each locale adds its currency words.
@@ -96,6 +152,26 @@ INTERNATIONAL_CURRENCIES = {
     "£": "GBP", "gbp": "GBP",
     "chf": "CHF",
 }
+
+# Unit symbols written the same in every language, to their pint unit.
+# Matched case-sensitively (`5G` is no weight); `in` and `t` are left out: `3 in 10` is a ratio.
+INTERNATIONAL_UNITS = {
+    "km": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter", "mi": "mile",
+    "ft": "foot", "yd": "yard",
+    "kg": "kilogram", "g": "gram", "lb": "pound", "lbs": "pound", "oz": "ounce",
+    "km/h": "kilometer/hour", "km/u": "kilometer/hour", "kph": "kilometer/hour", "mph": "mile/hour", "m/s": "meter/second",
+    "km²": "kilometer**2", "km2": "kilometer**2", "m²": "meter**2", "m2": "meter**2", "ha": "hectare",
+    "sq mi": "mile**2",
+    "l": "liter", "ml": "milliliter", "cl": "centiliter",
+    "°C": "degC", "°F": "degF", "ºC": "degC", "ºF": "degF", "° C": "degC", "° F": "degF", "°": "degC|degF",
+    "kWh": "kilowatt_hour", "MW": "megawatt", "kW": "kilowatt", "GW": "gigawatt", "MWh": "megawatt_hour",
+}
+
+# Unit pairs written as one length (`6-foot-6`, `5 ft 11 in`): a number after the first is in the second.
+COMPOUND_UNITS = {"foot": "inch"}
+
+# Time zones after a four-digit clock time (`0900 GMT`).
+TIME_ZONES = ("GMT", "UTC", "CET", "CEST", "BST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "ET", "PT", "IST")
 
 # How a qualifier bends the number it stands before: two versions whose qualifiers point in
 # opposite directions ("more than" vs "almost") say different things.
@@ -116,3 +192,53 @@ QUALIFIER_LABEL = {
     "at_most": "at most",
     "approx": "approximately",
 }
+
+
+# Vowels, for the inflection rules' character classes (`[^{VOWELS}]`: a consonant).
+VOWELS = "aeiouyàâäéèêëîïôöùûü"
+
+
+@dataclass(frozen=True)
+class TermLocale:
+    """What the term matcher, the term checks and the drift miner know of one language.
+
+    Read by `checker.glossary` (variants, mining, lemmas) and `checker.checks.terms`,
+    which hold no words of their own: a new language is one `TERMS` table next to `LOCALE`.
+    """
+
+    code: str
+    # Plural and agreement endings of an ordinary word, each a (regex on the word's end,
+    # replacement) pair applied case-insensitively, each giving one variant
+    # (`werkpakket` -> `werkpakketten`, `lot` -> `lots`).
+    inflections: tuple[tuple[str, str], ...]
+    # Only the first matching inflection applies (English has one plural per word).
+    first_inflection_only: bool = False
+    # Endings an acronym takes in the plural (`ATMPs`); `ATMP's` needs none (see variants.py).
+    acronym_plurals: tuple[str, ...] = ("s",)
+    # Endings of a name in the possessive (`Korea's`): no part of the name.
+    possessives: tuple[str, ...] = ()
+    # Possessive endings glued to a name without an apostrophe (Dutch `Washingtons beleid`).
+    name_genitives: tuple[str, ...] = ()
+    # Endings that make a place name an adjective, after the name or the name less its final
+    # vowels (`Korea` -> `Koreaanse`, `Corée` -> `coréen`, `Wallonie` -> `wallon`): how a
+    # possessive (`North Korea's minister`) is often translated.
+    adjective_endings: tuple[str, ...] = ()
+    # Articles, prepositions and conjunctions: never inflected inside a multiword term, and no
+    # content word of a stretch of text.
+    function_words: frozenset[str] = frozenset()
+    # Articles (lower case), elided ones included: `the`, `de`, `la`, `l'`.
+    articles: frozenset[str] = frozenset()
+    # Elided words glued to the next one by an apostrophe (`l'`, `d'`, `qu'`): no part of a term.
+    elisions: tuple[str, ...] = ()
+    # Words that may sit inside a name between capitalised words (`Agentschap Innoveren & Ondernemen`).
+    name_connectors: frozenset[str] = frozenset()
+    # Of those, the ones that join two names rather than name one (`en`, `and`).
+    conjunctions: frozenset[str] = frozenset()
+    # Words capitalised only because they open a sentence or a quote (pronouns, demonstratives,
+    # sentence adverbs): never the start of a name.
+    sentence_openers: frozenset[str] = frozenset()
+    # Determiners and negations that do not change what a shortened term refers to
+    # (`pas de transition` for `transition énergétique`).
+    determiners: frozenset[str] = frozenset()
+    # simplemma's code for the language's lemmas; "" when simplemma has none.
+    lemma_language: str = ""

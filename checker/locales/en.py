@@ -32,6 +32,11 @@ LOCALE = NumberLocale(
     percent_words=("%", "per cent", "percent", "pct"),
     percentage_point_words=("percentage point", "percentage points"),
     qualifiers={
+        "no less than": "at_least",
+        "no fewer than": "at_least",
+        "not less than": "at_least",
+        "no more than": "at_most",
+        "not more than": "at_most",
         "more than": "more",
         "over": "more",
         "upwards of": "more",
@@ -94,6 +99,7 @@ LOCALE = NumberLocale(
                            "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10},
     fraction_ordinal_like=frozenset({"half", "third", "fifth", "tenth"}),
     ratio_connectors=("in", "out of"),
+    ratio_articles=("the",),
     multiplier_words=("times",),
     quarter_letters=("Q",),
     quarter_words=("quarter",),
@@ -104,4 +110,64 @@ LOCALE = NumberLocale(
     duration_words=("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"),
     multiplier_before=("by a factor of", "multiplied by", "divided by"),
     negative_words=("minus",),
+    unit_words={
+        "kilometer": "kilometer", "kilometers": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer",
+        "meter": "meter", "meters": "meter", "metre": "meter", "metres": "meter",
+        "centimeter": "centimeter", "centimeters": "centimeter", "centimetre": "centimeter", "centimetres": "centimeter",
+        "millimeter": "millimeter", "millimeters": "millimeter", "millimetre": "millimeter", "millimetres": "millimeter",
+        "mile": "mile", "miles": "mile", "foot": "foot", "feet": "foot", "inch": "inch", "inches": "inch",
+        "yard": "yard", "yards": "yard",
+        "kilo": "kilogram", "kilos": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
+        "kilogramme": "kilogram", "kilogrammes": "kilogram", "gram": "gram", "grams": "gram",
+        "ounce": "ounce", "ounces": "ounce", "stone": "stone", "tonne": "metric_ton", "tonnes": "metric_ton",
+        "liter": "liter", "liters": "liter", "litre": "liter", "litres": "liter", "gallon": "gallon", "gallons": "gallon",
+        "acre": "acre", "acres": "acre", "hectare": "hectare", "hectares": "hectare",
+        "square miles": "mile**2", "square mile": "mile**2", "square kilometers": "kilometer**2",
+        "square kilometres": "kilometer**2", "square feet": "foot**2", "square meters": "meter**2", "square metres": "meter**2",
+        "miles per hour": "mile/hour", "miles an hour": "mile/hour", "kilometers per hour": "kilometer/hour",
+        "kilometres per hour": "kilometer/hour", "km per hour": "kilometer/hour", "knots": "knot",
+        "degrees celsius": "degC", "degrees fahrenheit": "degF", "degrees": "degF|degC", "degree": "degF|degC",
+    },
+    currency_words_also_units={"pound": "pound", "pounds": "pound"},
+    indefinite_articles=("a", "an", "one"),
+    honorifics=("mr", "mrs", "ms", "mr.", "mrs.", "ms.", "dr", "dr.", "sir", "lady", "lord", "dame", "prof."),
+    multiplier_number_words={"twice": 2, "thrice": 3, "double": 2, "triple": 3, "quadruple": 4, "doubled": 2,
+                             "tripled": 3, "quadrupled": 4, "doubling": 2, "tripling": 3},
+    decade_nouns=("decade", "decades"),
+    both_words=("both",),
+    fraction_followers=("of", "to", "for", "on", "from", "less", "more", "fewer", "smaller", "larger"),
+    half_words=("half",),
+    half_followers=("of", "the", "its", "their", "our", "all"),
+    decade_suffix="s",
+    decade_word_suffixes=(("ies", "y"),),
+    calendar_names_capitalised=True,
+    range_connectors=("to",),
+    between_connectors=("and",),
+    date_range_connectors=("until", "through"),
+)
+
+
+# --------------------------------------------------------------------------- terms
+from checker.locales.base import VOWELS, TermLocale  # noqa: E402  (appended: the number tables come first)
+
+TERMS = TermLocale(
+    code="en",
+    inflections=(
+        (rf"(?<=\w[^{VOWELS}])y$", "ies"),  # policy -> policies
+        (r"(s|x|z|ch|sh|o)$", r"\1es"),
+        (r"$", "s"),
+    ),
+    first_inflection_only=True,
+    acronym_plurals=("s",),
+    possessives=("'s", "'"),
+    function_words=frozenset("the a an of and for in on to by with at from or as than but if into when which who".split()),
+    articles=frozenset({"the"}),
+    name_connectors=frozenset("of for and the &".split()),
+    conjunctions=frozenset("and &".split()),
+    sentence_openers=frozenset(
+        """this that these those it its our we they he she their his her with by as so thanks according
+        over about""".split()),
+    determiners=frozenset("the this that these not".split()),
+    adjective_endings=("", "n", "an", "ean", "ese", "ish", "i", "ic"),
+    lemma_language="en",
 )

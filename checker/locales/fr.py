@@ -36,6 +36,9 @@ LOCALE = NumberLocale(
     percent_words=("%", "pour cent", "pourcent", "p.c.", "pc"),
     percentage_point_words=("point de pourcentage", "points de pourcentage"),
     qualifiers={
+        "pas moins de": "at_least",
+        "rien de moins que": "at_least",
+        "pas plus de": "at_most",
         "plus de": "more",
         "au-delà de": "more",
         "supérieur à": "more",
@@ -101,15 +104,78 @@ LOCALE = NumberLocale(
                            "dixième": 10, "dixièmes": 10, "centième": 100},
     fraction_ordinal_like=frozenset({"cinquième", "sixième", "dixième", "centième"}),
     half_words=("moitié",),
+    half_articles=("la",),
     ratio_connectors=("sur",),
+    ratio_noun_after_any_numerator=True,
     multiplier_words=("fois",),
     decade_words=("années",),
     quarter_letters=("T", "Q"),
     quarter_words=("trimestre",),
     half_year_letters=("S", "H"),
-    half_year_words=("semestre",),
+    half_year_words=("semestre", "mi-temps", "moitié"),
     plus_suffixes=(" ans et plus", " et plus", " ans ou plus", " ou plus"),
     multiplier_before=("multiplié par", "multipliée par", "multipliés par", "multipliées par", "divisé par",
                        "divisée par", "divisés par", "divisées par", "d'un facteur", "d’un facteur"),
     negative_words=("moins",),
+    unit_words={
+        "kilomètre": "kilometer", "kilomètres": "kilometer", "mètre": "meter", "mètres": "meter",
+        "centimètre": "centimeter", "centimètres": "centimeter", "millimètre": "millimeter", "millimètres": "millimeter",
+        "mile": "mile", "miles": "mile", "pied": "foot", "pieds": "foot", "pouce": "inch", "pouces": "inch",
+        "kilo": "kilogram", "kilos": "kilogram", "kilogramme": "kilogram", "kilogrammes": "kilogram",
+        "gramme": "gram", "grammes": "gram", "tonne": "metric_ton", "tonnes": "metric_ton",
+        "litre": "liter", "litres": "liter", "hectare": "hectare", "hectares": "hectare",
+        "kilomètres carrés": "kilometer**2", "km carrés": "kilometer**2", "mètres carrés": "meter**2",
+        "km à l'heure": "kilometer/hour", "km à l’heure": "kilometer/hour", "kilomètres à l'heure": "kilometer/hour",
+        "kilomètres à l’heure": "kilometer/hour", "kilomètres par heure": "kilometer/hour", "km par heure": "kilometer/hour",
+        "miles à l'heure": "mile/hour", "miles à l’heure": "mile/hour", "miles par heure": "mile/hour",
+        "degrés celsius": "degC", "degrés fahrenheit": "degF", "degrés": "degC|degF", "degré": "degC|degF",
+        "nœuds": "knot", "noeuds": "knot",
+    },
+    currency_words_also_units={"livre": "pound", "livres": "pound"},
+    indefinite_articles=("un", "une"),
+    honorifics=("m.", "mme", "mlle", "monsieur", "madame", "dr", "pr"),
+    multiplier_number_words={"double": 2, "triple": 3, "quadruple": 4, "doublé": 2, "doublée": 2, "doubler": 2,
+                             "triplé": 3, "triplée": 3, "tripler": 3, "doubles": 2, "triples": 3},
+    decade_nouns=("décennie", "décennies"),
+    both_words=("tous les deux", "toutes les deux", "l'un et l'autre",
+                "l’un et l’autre", "l'une et l'autre", "l’une et l’autre"),
+    fraction_followers=("de", "des", "du", "d'", "d’", "à", "aux", "pour", "moins", "plus"),
+    roman_ordinal_suffixes=("e", "ème", "er", "ᵉ"),
+    roman_century_words=("siècle", "siècles"),
+    range_connectors=("à", "jusqu'à", "jusqu’à"),
+    between_connectors=("et",),
+    date_range_connectors=("au",),
+    currency_prepositions=("d'", "d’", "de"),
+    scale_gap_words=("autres", "nouveaux", "nouvelles"),
+)
+
+
+# --------------------------------------------------------------------------- terms
+from checker.locales.base import TermLocale  # noqa: E402  (appended: the number tables come first)
+
+TERMS = TermLocale(
+    code="fr",
+    inflections=(
+        (r"$", "s"),
+        (r"$", "e"),  # agreement: technologique(s), européenne
+        (r"$", "es"),
+        (r"(au|eu)$", r"\1x"),  # réseau -> réseaux
+        (r"al$", "aux"),
+        (r"ail$", "aux"),
+    ),
+    acronym_plurals=("s",),
+    function_words=frozenset(
+        """de d' l' la le les du des un une et à au aux pour en sur par dans avec ou comme que qui dont où mais
+        si ne se sans sous entre vers chez""".split()),
+    articles=frozenset("la le les l'".split()),
+    elisions=("l'", "d'", "c'", "j'", "m'", "n'", "s'", "t'", "qu'", "jusqu'", "lorsqu'", "puisqu'"),
+    # Not `en`: `Rapid Vienne en Ligue Europa` is two names ("in").
+    name_connectors=frozenset("de du des la le d d' l' à pour &".split()),
+    conjunctions=frozenset("et &".split()),
+    sentence_openers=frozenset(
+        "ce cette ces il elle ils elles nous notre nos son sa ses leur leurs dans grâce selon propos".split()),
+    determiners=frozenset("les des une cette ces pas".split()),
+    adjective_endings=("", "e", "es", "n", "ne", "en", "enne", "ens", "ennes", "ien", "ienne", "iens", "iennes",
+                       "ais", "aise", "ois", "oise", "ain", "aine", "ique", "iques"),
+    lemma_language="fr",
 )

@@ -35,6 +35,8 @@ LOCALE = NumberLocale(
     percent_words=("%", "procent", "pct", "pct.", "percent"),
     percentage_point_words=("procentpunt", "procentpunten", "procentpunt(en)"),
     qualifiers={
+        "niet minder dan": "at_least",
+        "niet meer dan": "at_most",
         "meer dan": "more",
         "ruim": "more",
         "ruimschoots": "more",
@@ -78,7 +80,7 @@ LOCALE = NumberLocale(
     # een = "a"; vierde = "celebrated"; acht = "attention" (in acht nemen); elf = "elf"
     ambiguous_words=frozenset({"een", "één", "eén", "eerste", "vierde", "acht", "elf", "negen"}),
     hour_markers=("u", "h"),
-    hour_words=("uur",),
+    hour_words=("uur", "u."),
     extra_month_names={"sept": 9, "sept.": 9},
     babel_locale="nl_BE",
     always_phrases=(r"24\s*/\s*7", r"24\s*(?:u|uur)\s*(?:op|/)\s*24", r"7\s*(?:d|dagen)\s*(?:op|/)\s*7",
@@ -92,15 +94,81 @@ LOCALE = NumberLocale(
                            "zesde": 6, "zevende": 7, "achtste": 8, "tiende": 10, "tienden": 10, "honderdste": 100},
     fraction_ordinal_like=frozenset({"derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "tiende", "honderdste"}),
     half_words=("helft",),
+    half_articles=("de", "het"),
     ratio_connectors=("op",),
+    ratio_articles=("de",),
     multiplier_words=("keer", "maal"),
     decade_words=("jaren",),
     quarter_letters=("Q", "K"),
     quarter_words=("kwartaal",),
     half_year_letters=("H", "S"),
-    half_year_words=("semester", "jaarhelft", "halfjaar"),
+    half_year_words=("semester", "jaarhelft", "halfjaar", "helft"),
     plus_suffixes=("-plussers", "-plusser", "plussers", "plusser", " en ouder", " of ouder", " en meer"),
     range_qualifiers=("tot",),
     multiplier_before=("met een factor",),
     negative_words=("min",),
+    unit_words={
+        "kilometer": "kilometer", "kilometers": "kilometer", "meter": "meter", "meters": "meter",
+        "centimeter": "centimeter", "millimeter": "millimeter", "mijl": "mile", "mijlen": "mile",
+        "voet": "foot", "duim": "inch", "inch": "inch", "yard": "yard",
+        "kilo": "kilogram", "kilo's": "kilogram", "kilogram": "kilogram", "gram": "gram", "ton": "metric_ton",
+        "liter": "liter", "hectare": "hectare", "vierkante kilometer": "kilometer**2", "vierkante meter": "meter**2",
+        "km per uur": "kilometer/hour", "kilometer per uur": "kilometer/hour", "mijl per uur": "mile/hour",
+        "graden celsius": "degC", "graden fahrenheit": "degF", "graden": "degC|degF", "graad": "degC|degF",
+        "knopen": "knot",
+    },
+    currency_words_also_units={"pond": "pound"},
+    indefinite_articles=("een", "één", "eén"),
+    weekday_compound_suffixes=("ochtend", "morgen", "middag", "namiddag", "voormiddag", "avond", "nacht",
+                               "ochtenden", "middagen", "avonden", "nachten"),
+    honorifics=("meneer", "mevrouw", "dhr.", "mevr.", "mw.", "mr.", "dr.", "prof."),
+    extra_number_words={"anderhalf": "1.5", "anderhalve": "1.5"},
+    multiplier_number_words={"tweemaal": 2, "driemaal": 3, "viermaal": 4, "vijfmaal": 5, "tienmaal": 10,
+                             "verdubbeld": 2, "verdubbelen": 2, "verdubbelt": 2, "verdrievoudigd": 3,
+                             "verdrievoudigen": 3, "dubbel": 2},
+    decade_nouns=("decennium", "decennia", "decenniën"),
+    both_words=("beide", "beiden", "allebei", "alle twee"),
+    compound_number_suffixes=("jarig", "jarige", "jarigen", "delig", "delige", "daags", "daagse", "urig", "urige",
+                              "voudig", "voudige", "koppig", "koppige", "ledig", "ledige", "hoekig", "hoekige",
+                              "baans", "maandelijks", "jaarlijks", "wekelijks"),
+    ordinal_idioms=((r"op (?P<n>één|eén|een|twee|drie|vier|\d+) na", 1),),
+    fraction_followers=("van", "naar", "voor", "aan", "op", "uit", "met", "bij", "minder", "meer", "kleiner", "groter"),
+    range_connectors=("tot", "naar", "tot en met", "à"),
+    between_connectors=("en",),
+    date_range_connectors=("t/m", "tot en met"),
+)
+
+
+# --------------------------------------------------------------------------- terms
+from checker.locales.base import VOWELS, TermLocale  # noqa: E402  (appended: the number tables come first)
+
+TERMS = TermLocale(
+    code="nl",
+    inflections=(
+        # Plural -s after an unstressed ending or a vowel (clusters, sectoren); -en elsewhere.
+        (rf"(el|er|em|en|je|or|um|[{VOWELS}])$", r"\1s"),
+        (rf"([^{VOWELS}])$", r"\1en"),
+        (rf"([^{VOWELS}])$", r"\1e"),  # inflected adjective (technologische)
+        (r"e$", "en"),
+        (r"ie$", "ieën"),
+        (r"heid$", "heden"),
+        (r"f$", "ven"),
+        (r"([^s])s$", r"\1zen"),
+        # A short vowel before a final consonant doubles it: pakket -> pakketten, plan -> plannen.
+        (rf"(?<=[^{VOWELS}])([{VOWELS}])([^{VOWELS}wxy])$", r"\1\2\2en"),
+        # A long vowel written double loses a letter: taak -> taken.
+        (rf"([aeou])\1([^{VOWELS}])$", r"\1\2en"),
+    ),
+    acronym_plurals=("s",),
+    possessives=("'s", "'"),
+    name_genitives=("s",),
+    function_words=frozenset(
+        "de het een van en voor in op met of & 't te tot door naar bij om aan uit als dan maar toen zoals waar".split()),
+    articles=frozenset("de het 't".split()),
+    name_connectors=frozenset("van voor en & de".split()),
+    conjunctions=frozenset("en &".split()),
+    sentence_openers=frozenset("het dit deze die dat ook met bij door als zo zij wij we ze hij onze ons over".split()),
+    determiners=frozenset("het een deze dit die geen niet".split()),
+    adjective_endings=("", "aans", "aanse", "ees", "ese", "s", "se", "isch", "ische", "er", "ers"),
+    lemma_language="nl",
 )

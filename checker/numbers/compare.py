@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 from checker.locales import QUALIFIER_DIRECTION
 from checker.numbers import values as v
-from checker.numbers.values import NumericValue
+from checker.numbers.values import NumericValue, canonical
 
 VALUE = "value"  # both sides have a number here, and they differ
 MISSING = "missing"  # the source has a number the target lacks
@@ -47,14 +47,88 @@ class Comparison:
     added_conversions: tuple[NumericValue, ...]  # target-only amounts converting another currency
 
 
+def _any_reading(same: Callable[[NumericValue, NumericValue], bool]) -> Callable[[NumericValue, NumericValue], bool]:
+    """`same`, tried on every reading of both values (`550 pounds` as money and as weight)."""
+    def matches(s: NumericValue, t: NumericValue) -> bool:
+        if not s.alternatives and not t.alternatives:
+            return same(s, t)
+        return any(same(a, b) for a in s.readings() for b in t.readings())
+
+    return matches
+
+
 def _exact(s: NumericValue, t: NumericValue) -> bool:
     return s.key == t.key
+
+
+def _converted(s: NumericValue, t: NumericValue) -> bool:
+    """`300 mijl` = `480 km`, `86 °F` = `30 °C`: the same measure in other units, rounded as translators do."""
+    if s.kind != v.QUANTITY or t.kind != v.QUANTITY:
+        return False
+    from checker.numbers.units import same_measure
+
+    return same_measure(s.value, s.unit, t.value, t.unit, hedged=bool(s.qualifier or t.qualifier))
+
+
+def is_year(value: NumericValue) -> bool:
+    return (value.kind == v.NUMBER and isinstance(value.value, Decimal) and value.text.isdigit()
+            and len(value.text) == 4 and 1000 <= value.value <= 2100)
+
+
+def is_strong(value: NumericValue) -> bool:
+    """Whether a value alone, with nothing to compare it with, is evidence enough for an error.
+
+    Digits with a currency, a unit, a scale word or a percent sign, a year, a full date, a clock
+    time, a phone number, a score: a translation that drops or adds one has changed the facts.
+    A bare count, a number word, a weekday, a month, an ordinal or a fraction is often written
+    implicitly by a good translator (`both`, `a decade`, `the far post`), and 100 % is mostly
+    "completely".
+    """
+    if value.weak or value.spelled:
+        return False
+    if value.kind in (v.AMOUNT, v.PERCENTAGE_POINTS, v.QUANTITY, v.PHONE, v.TIME, v.DURATION, v.SCORE):
+        return True
+    if value.kind == v.PERCENT:
+        return value.value != 100
+    if value.kind == v.DATE:
+        return True
+    if value.kind == v.ORDINAL:
+        return True  # `25th`, `3e`: an ordinal in digits (words are `spelled`)
+    if value.kind == v.NUMBER:
+        return is_year(value) or _written_scale(value)
+    return False
+
+
+def _written_scale(value: NumericValue) -> bool:
+    digits = re.findall(r"\d+(?:[.,]\d+)?", value.text)
+    return bool(digits) and any(ch.isalpha() for ch in value.text)
+
+
+def _pairable(s: NumericValue, t: NumericValue) -> bool:
+    """Whether two leftover values can be one fact written wrongly, and so one finding."""
+    if not v.related(s.kind, t.kind):
+        return False
+    exact_kinds = {v.DATE, v.TIME, v.AMOUNT, v.PERCENT, v.PHONE, v.CODE, v.QUANTITY, v.SCORE, v.DURATION}
+    if s.kind != t.kind and (s.spelled or t.spelled) and {s.kind, t.kind} & exact_kinds:
+        return False  # a number word is no garbled date
+    if {s.kind, t.kind} & {v.AMOUNT, v.PERCENT} and (is_year(s) or is_year(t)):
+        return False  # an amount against a year says nothing
+    if s.kind == t.kind == v.QUANTITY:
+        from checker.numbers.units import same_dimension
+
+        return same_dimension(s.unit, t.unit)
+    return True
 
 
 def _weak_numbers_differ(s: NumericValue, t: NumericValue) -> bool:
     if s.kind != t.kind or s.value == t.value:
         return False
     return s.kind == v.ORDINAL or (s.kind == v.NUMBER and s.value != 1 and t.value != 1)
+
+
+def _weak_against_word(s: NumericValue, t: NumericValue) -> bool:
+    return (s.kind == t.kind == v.NUMBER and s.spelled and t.spelled and s.value != t.value
+            and s.value != 1 and t.value != 1)
 
 
 def _other_ordinal(s: NumericValue, t: NumericValue) -> bool:
@@ -91,6 +165,26 @@ def _compatible_other(s: NumericValue, t: NumericValue) -> bool:
         return str(time.value).endswith(":00") and number.value == Decimal(int(str(time.value)[:2]))
     if kinds == {v.ORDINAL, v.NUMBER}:
         return s.value == t.value
+    if kinds == {v.PERIOD, v.ORDINAL}:
+        # "second half" read as a half-year in one language, as an ordinal in another
+        period, ordinal = (s, t) if s.kind == v.PERIOD else (t, s)
+        return str(period.value)[1:] == canonical(ordinal.value)
+    if kinds == {v.DECADE, v.NUMBER}:
+        # "in his 40s" = "la quarantaine", "the 1980s" = "jaren tachtig"
+        decade, number = (s, t) if s.kind == v.DECADE else (t, s)
+        tens = int(str(decade.value)[:-2]) * 10
+        return number.value in (tens, 1900 + tens, 2000 + tens)
+    if kinds == {v.CODE, v.ORDINAL}:
+        return _digits(s) == _digits(t)  # "WW1" = "Eerste Wereldoorlog"
+    if kinds == {v.WEEKDAY, v.DATE}:
+        return _weekday_of_date(s, t)
+    if kinds == {v.SCORE, v.NUMBER}:
+        return False  # paired as two numbers, below
+    if kinds == {v.QUANTITY, v.NUMBER}:
+        # the unit written once: "1 to 2 inches" against "3 tot 5 cm" is paired by range; a
+        # bare number with the same value as a quantity is the quantity with its unit implied
+        quantity, number = (s, t) if s.kind == v.QUANTITY else (t, s)
+        return quantity.value == number.value
     if kinds == {v.FRACTION}:
         return abs(s.value - t.value) <= Decimal("0.01")
     if kinds == {v.FRACTION, v.PERCENT}:
@@ -105,6 +199,82 @@ def _compatible_other(s: NumericValue, t: NumericValue) -> bool:
         a, b = str(s.value).lstrip("+"), str(t.value).lstrip("+")
         return a.endswith(b.lstrip("0")) or b.endswith(a.lstrip("0"))
     return False
+
+
+def _converted_by(value: NumericValue, conversions: Sequence[NumericValue]) -> bool:
+    """Whether a matched conversion in brackets right after `value` restates it."""
+    return any(0 < c.start - value.end <= 3 and c.kind == value.kind for c in conversions)
+
+
+def _weekday_of_date(s: NumericValue, t: NumericValue) -> bool:
+    """"Saturday" written as "29 septembre": true when the date has no year to check it by."""
+    import datetime
+
+    weekday, date = (s, t) if s.kind == v.WEEKDAY else (t, s)
+    parts = str(date.value).split("-")
+    if str(date.value).startswith("--"):
+        return True
+    if len(parts) != 3:
+        return False
+    try:
+        return datetime.date(int(parts[0]), int(parts[1]), int(parts[2])).isoweekday() == int(weekday.value)
+    except ValueError:
+        return False
+
+
+def _split_as_numbers(sources: list[NumericValue], targets: list[NumericValue]) -> list[tuple[NumericValue, NumericValue]]:
+    """`trois points sur quatre` = `three points from four`, `2-0` = `2 à 0`: one value on one
+    side is two plain numbers on the other. Each side's pieces are matched to the whole."""
+    pairs = []
+    for whole_side, parts_side in ((sources, targets), (targets, sources)):
+        for whole in list(whole_side):
+            if whole.kind == v.FRACTION and isinstance(whole.value, Decimal):
+                from fractions import Fraction
+
+                ratio = Fraction(whole.value).limit_denominator(100)
+                wanted = [Decimal(ratio.numerator), Decimal(ratio.denominator)]
+            elif whole.kind == v.SCORE:
+                wanted = [Decimal(n) for n in str(whole.value).split("-")]
+            else:
+                continue
+            numbers = [p for p in parts_side if p.kind == v.NUMBER]
+            found = []
+            for number in wanted:
+                part = next((p for p in numbers if p.value == number and p not in found), None)
+                if part is not None:
+                    found.append(part)
+            if len(found) == len(wanted):
+                whole_side.remove(whole)
+                for part in found:
+                    parts_side.remove(part)
+                    pairs.append((whole, part) if whole_side is sources else (part, whole))
+    return pairs
+
+
+def without_untranslated_names(source: Sequence[NumericValue], source_text: str,
+                               target: Sequence[NumericValue], target_text: str) -> tuple[list, list]:
+    """Drop month, weekday and number words that are names, seen by being left untranslated.
+
+    `Theresa May`, `Saturday Night Live`, `the Sunday Telegraph` keep their capitalised word
+    in every version, while a real month or weekday is translated (`May` -> `mei`, `mai`).
+    A word written alike in both sentences but read as the same value by both (`Six` in English
+    and French) is kept: it matches either way.
+    """
+    def names(values: Sequence[NumericValue], other_text: str, other_values: Sequence[NumericValue]) -> set[str]:
+        out = set()
+        for value in values:
+            word = value.text
+            if not value.spelled or not word[:1].isupper() or any(ch.isdigit() for ch in word):
+                continue
+            if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", other_text) and not any(
+                    o.text == word and o.key == value.key for o in other_values):
+                out.add(word)
+        return out
+
+    shared = names(source, target_text, target) | names(target, source_text, source)
+    if not shared:
+        return list(source), list(target)
+    return [s for s in source if s.text not in shared], [t for t in target if t.text not in shared]
 
 
 def _match(
@@ -174,9 +344,18 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
     """Match the source's numeric values against the target's and describe every difference."""
     sources = list(source)
     targets = list(target)
-    matched = _match(sources, targets, _exact)
-    matched += _match(sources, targets, _same_quantity)
-    matched += _match(sources, targets, _compatible_other)
+    matched = _match(sources, targets, _any_reading(_exact))
+    matched += _match(sources, targets, _any_reading(_converted))
+    matched += _match(sources, targets, _any_reading(_same_quantity))
+    matched += _match(sources, targets, _any_reading(_compatible_other))
+    matched += _split_as_numbers(sources, targets)
+    # A conversion the source adds (`30 meters (100 feet)`) may be dropped by the translation; and
+    # when the translation's conversion is what matched (`209 km (130 miles)`), the figure it
+    # converts says the same.
+    sources = [s for s in sources if not s.conversion]
+    matched_conversions = [value for pair in matched for value in pair if value.conversion]
+    sources = [s for s in sources if not _converted_by(s, matched_conversions)]
+    targets = [t for t in targets if not _converted_by(t, matched_conversions)]
 
     # Ambiguous words ("een", "one", "neuf") count when they match and are silent when not,
     # except to name what a wrong value was replaced by ("derde" translated as "second").
@@ -203,8 +382,11 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
 
     # One wrong number is one mismatch even when the mistake changed its kind
     # (`17h00` typed as `27h00` is no longer a time): pair leftovers by closeness.
-    while sources and targets:
-        s, t = min(((s, t) for s in sources for t in targets), key=lambda pair: _distance(*pair))
+    while True:
+        candidates = [(s, t) for s in sources for t in targets if _pairable(s, t)]
+        if not candidates:
+            break
+        s, t = min(candidates, key=lambda pair: _distance(*pair))
         mismatches.append(Mismatch(VALUE, s, t))
         sources.remove(s)
         targets.remove(t)
@@ -214,6 +396,10 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
     # Two ambiguous words left over that are both clearly numbers ("acht" / "neuf", "eerste" /
     # "second"): articles ("een", "un", "one") are never paired.
     mismatches += [Mismatch(VALUE, s, t) for s, t in _match(weak_sources, weak_targets, _weak_numbers_differ)]
+    # A weak word against a number word of the same kind ("both" / "trois"): a clash only if a
+    # third version confirms the weak one (the check decides); articles are never paired.
+    mismatches += [Mismatch(VALUE, s, t) for s, t in _match(weak_sources, targets, _weak_against_word)]
+    mismatches += [Mismatch(VALUE, s, t) for s, t in _match(sources, weak_targets, _weak_against_word)]
     mismatches += [Mismatch(MISSING, s, None) for s in sources]
     mismatches = _merge_ranges(_absorb_fragments(mismatches, targets))
 
@@ -222,9 +408,11 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
         if s.qualifier == t.qualifier or s.weak or t.weak:
             continue
         if s.qualifier and t.qualifier:
-            # "ongeveer 40%" vs "more than 40%" claims something else, as does "more than" vs "almost"
-            if QUALIFIER_DIRECTION[s.qualifier] != QUALIFIER_DIRECTION[t.qualifier]:
-                differences.append(QualifierDifference(s, t, conflicting=True))
+            # "more than 40%" vs "almost 40%" claim different things; "about" fits either
+            directions = {QUALIFIER_DIRECTION[s.qualifier], QUALIFIER_DIRECTION[t.qualifier]}
+            conflicting = len(directions) == 2 and "neutral" not in directions
+            if conflicting or "neutral" in directions:
+                differences.append(QualifierDifference(s, t, conflicting=conflicting))
         else:
             differences.append(QualifierDifference(s, t, conflicting=False))
     mismatches.sort(key=lambda m: (m.source or m.target).start)

@@ -14,8 +14,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from checker.locales import NumberLocale, get_locale
+from checker.locales.base import COMPOUND_UNITS, INTERNATIONAL_UNITS, TIME_ZONES
 from checker.numbers import values as v
-from checker.numbers.phrases import periods_from_ordinals, read_calendar_names, read_phrases
+from checker.numbers.phrases import part_of_name, periods_from_ordinals, read_calendar_names, read_phrases
 from checker.numbers.values import NumericValue
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -31,10 +32,17 @@ _URL = re.compile(
 _PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)[ \u00a0]?\d{1,3}(?:[ \u00a0]?\(0\)[ \u00a0]?\d{1,4})?|0\d{1,3})(?:[ \u00a0.\-/]\d{1,4}){2,}(?!\d)"
 )
+_CALLING_CODE = re.compile(r"(?<![\w+])\+\d{1,3}(?![\d \u00a0(./-]*\d)")
 _CODE = re.compile(r"(?<![\w])[^\W\d_]+-?\d+(?:[\w]*)(?:-\d+)*(?![\w])")
 _NUMERIC_DATE = re.compile(r"(?<![\w.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w.,/]\d)")
 _ISO_DATE = re.compile(r"(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 _CLOCK = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\w:])")
+# 0900 GMT: four digits and a time zone
+_ZONE_TIME = re.compile(rf"(?<![\w.,:])([01]\d|2[0-3])([0-5]\d)[ \u00a0]?(?:{'|'.join(TIME_ZONES)})(?![\w])")
+# Race times and durations: 2:05.12, 2:05,12 (minutes, seconds, hundredths), 1:59:40 (h:mm:ss)
+_DURATION = re.compile(r"(?<![\w.,:])(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:[.,](\d{1,3}))?(?![\w:]|[.,]\d)")
+# Match results: 2-0, 4-1, 3&2, 2:2, `1 à 0` (the winner's figure first; an ascending pair is a range)
+_SCORE_TAIL = r"(?![\w:/%\-–]|[.,]\d|[ \u00a0]?%)"
 _MERIDIEM = re.compile(
     r"(?<![\w.,:])(1[0-2]|0?[1-9])(?:[.:]([0-5]\d))?[ \u00a0]?([ap])\.?m\.?(?![\w])", re.IGNORECASE
 )
@@ -63,6 +71,11 @@ class _Patterns:
     points_after: re.Pattern
     ordinal_suffix: re.Pattern
     months: dict[str, int]
+    unit_word_after: re.Pattern | None
+    unit_symbol_after: re.Pattern
+    article_unit: re.Pattern | None
+    units: dict[str, str]
+    score: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -114,20 +127,29 @@ def _patterns(lang: str) -> _Patterns:
             re.IGNORECASE,
         )
         markers = "".join(loc.hour_markers)
+        connectors = _alternation(loc.range_connectors + loc.between_connectors + ("-", "–"))
         clock_range = re.compile(
-            rf"{prep}(?<![\w.,:])(?P<h1>[01]?\d|2[0-4])(?:[.:{markers}](?P<m1>[0-5]\d))?[ \u00a0]*(?:tot|à|a|-|–|en|et)[ \u00a0]*"
+            rf"{prep}(?<![\w.,:])(?P<h1>[01]?\d|2[0-4])(?:[.:{markers}](?P<m1>[0-5]\d))?[ \u00a0]*(?:{connectors})[ \u00a0]*"
             rf"(?P<h2>[01]?\d|2[0-4])(?:[.:{markers}](?P<m2>[0-5]\d))?[ \u00a0]*(?:{words})(?![\w])",
             re.IGNORECASE,
         )
-    qualifier_before = re.compile(rf"(?:^|[^\w])(?P<q>{_alternation(loc.qualifiers)})[ \u00a0-]*(?:(?:a|an|een|un|une)[ \u00a0]+)?$", re.IGNORECASE)
-    scale_after = re.compile(rf"[ \u00a0]*(?P<scale>{_alternation(loc.scale_words)})(?![\w])", re.IGNORECASE)
+    articles = rf"(?:(?:{_alternation(loc.indefinite_articles)})[ \u00a0]+)?" if loc.indefinite_articles else ""
+    qualifier_before = re.compile(rf"(?:^|[^\w])(?P<q>{_alternation(loc.qualifiers)})[ \u00a0-]*{articles}$", re.IGNORECASE)
+    gap = rf"(?:(?:{_alternation(loc.scale_gap_words)})[ \u00a0]+)?" if loc.scale_gap_words else ""
+    scale_after = re.compile(rf"[ \u00a0]*{gap}(?P<scale>{_alternation(loc.scale_words)})(?![\w])", re.IGNORECASE)
     currency_scale_after = re.compile(
         rf"[ \u00a0]?(?P<scale>{_alternation(loc.currency_scale_abbreviations)})(?![\w])", re.IGNORECASE
     )
     currency_words = [w for w in loc.currency_words if w.isalpha() or "'" in w]
     symbols = [w for w in loc.currency_words if not (w.isalpha() or "'" in w)]
+    prepositions = ""
+    if loc.currency_prepositions:  # "millions d'euros", "millions de dollars"
+        glued = [w for w in loc.currency_prepositions if w[-1] in "'’"]
+        spaced = [w for w in loc.currency_prepositions if w[-1] not in "'’"]
+        parts = ([_alternation(glued)] if glued else []) + ([rf"(?:{_alternation(spaced)})[ \u00a0]+"] if spaced else [])
+        prepositions = rf"(?:{'|'.join(parts)})?"
     currency_after = re.compile(
-        rf"[ \u00a0]*(?:(?:d['’]|de[ \u00a0]+)?(?P<word>{_alternation(currency_words)})(?![\w])|(?P<symbol>{_alternation(symbols)}))",
+        rf"[ \u00a0]*(?:{prepositions}(?P<word>{_alternation(currency_words)})(?![\w])|(?P<symbol>{_alternation(symbols)}))",
         re.IGNORECASE,
     )
     currency_before = re.compile(
@@ -137,9 +159,22 @@ def _patterns(lang: str) -> _Patterns:
     percent_after = re.compile(rf"[ \u00a0\u202f]*(?:{_alternation(loc.percent_words)})(?![\w])", re.IGNORECASE)
     points_after = re.compile(rf"[ \u00a0]*(?:{_alternation(loc.percentage_point_words)})(?![\w])", re.IGNORECASE)
     ordinal_suffix = re.compile(rf"(?:{_alternation(loc.ordinal_digit_suffixes)})(?![\w])")
+    units = {**INTERNATIONAL_UNITS, **{word.lower(): unit for word, unit in loc.unit_words.items()}}
+    unit_word_after = article_unit = None
+    if loc.unit_words:
+        # "300 mijl", "a 30-mile stretch", "60 miles per hour"
+        unit_word_after = re.compile(rf"[ \u00a0]*-?(?P<unit>{_alternation(loc.unit_words)})(?![\w])", re.IGNORECASE)
+        if loc.indefinite_articles:  # "about a mile away": one of the unit
+            article_unit = re.compile(rf"(?<![\w])(?:{_alternation(loc.indefinite_articles)})[ \u00a0]+"
+                                      rf"(?P<unit>{_alternation(loc.unit_words)})(?![\w])", re.IGNORECASE)
+    unit_symbol_after = re.compile(rf"[ \u00a0]?-?(?P<unit>{_alternation(INTERNATIONAL_UNITS)})(?![\w/²])")
+    words = rf"|[ \u00a0]+(?:{_alternation(loc.range_connectors)})[ \u00a0]+" if loc.range_connectors else ""
+    score = re.compile(rf"(?<![\w.,:/\-–])(\d{{1,2}})(?P<sep>[ \u00a0]?[-–&][ \u00a0]?|:(?=\d(?!\d)){words})(\d{{1,2}}){_SCORE_TAIL}",
+                       re.IGNORECASE)
     return _Patterns(
         loc, day_month, month_day, month_year, hour, hour_word, clock_range, qualifier_before, scale_after,
         currency_scale_after, currency_after, currency_before, percent_after, points_after, ordinal_suffix, months,
+        unit_word_after, unit_symbol_after, article_unit, units, score,
     )
 
 
@@ -164,20 +199,24 @@ def extract_values(text: str, lang: str) -> list[NumericValue]:
 
     for match in _URL.finditer(text):
         claims.take(match.start(), match.end())
+    for match in _CALLING_CODE.finditer(text):  # "+44 voor GB": a country code, no count
+        claims.take(match.start(), match.end())
     read_phrases(text, lang, claims, found, _cardinal_word)
     _read_dates(text, p, claims, found)  # before phones: 03/04/2025 is a date
     _read_phones(text, claims, found)
     _read_times(text, p, claims, found)
+    _read_scores(text, p, claims, found)
     _read_codes(text, claims, found)
     read_calendar_names(text, lang, claims, found)  # before number words: "sept." is September
     _read_digits(text, p, claims, found)
     _read_words(text, p, claims, found)
+    _read_article_units(text, p, claims, found)
 
     found.sort(key=lambda value: value.start)
     found = periods_from_ordinals(text, lang, found)
     found = _expand_short_years(text, found)
-    found = _spread_date_ranges(text, found)
-    found = _spread_range_units(text, found)
+    found = _spread_date_ranges(text, found, p.locale)
+    found = _spread_range_units(text, found, p.locale)
     return _mark_conversions(text, found)
 
 
@@ -206,7 +245,7 @@ def _read_dates(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
                 continue
             month_text = match.group("month")
             # English "May"/"March" are months only when written as names (capitalised).
-            if p.locale.month_before_day and not month_text[0].isupper():
+            if p.locale.calendar_names_capitalised and not month_text[0].isupper():
                 continue
             month = p.months[month_text.lower()]
             day = match.groupdict().get("day")
@@ -242,6 +281,16 @@ def _add_time(found: list[NumericValue], claims: _Claims, match: re.Match, hour:
 
 
 def _read_times(text: str, p: _Patterns, claims: _Claims, found: list[NumericValue]) -> None:
+    for match in _DURATION.finditer(text):
+        minutes_seconds, hours_form = match.group(4), match.group(3)
+        if not (minutes_seconds or hours_form) or not claims.free(match.start(), match.end()):
+            continue  # 9:30 alone is a clock time
+        a, b, c, fraction = match.groups()
+        value = f"{int(a)}:{b}" + (f":{c}" if c else "") + (f".{fraction}" if fraction else "")
+        claims.take(match.start(), match.end())
+        found.append(NumericValue(v.DURATION, value, match.start(), match.end(), match.group(0)))
+    for match in _ZONE_TIME.finditer(text):
+        _add_time(found, claims, match, int(match.group(1)), int(match.group(2)))
     if p.clock_range:
         # van 8.30 tot 16.30 uur, de 9 à 17 heures: both ends are clock times
         for match in p.clock_range.finditer(text):
@@ -276,6 +325,17 @@ def _read_times(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
                     found.append(NumericValue(v.TIME, f"{hour:02d}:{minute:02d}", start, match.end(), text[start : match.end()]))
     for match in _CLOCK.finditer(text):
         _add_time(found, claims, match, int(match.group(1)), int(match.group(2)))
+
+
+def _read_scores(text: str, p: _Patterns, claims: _Claims, found: list[NumericValue]) -> None:
+    for match in p.score.finditer(text):
+        a, sign, b = match.groups()
+        if "&" not in sign and ":" not in sign and int(a) < int(b):
+            continue  # 5-10: a range
+        if int(a) > 30 or not claims.free(match.start(), match.end()):
+            continue
+        claims.take(match.start(), match.end())
+        found.append(NumericValue(v.SCORE, f"{int(a)}-{int(b)}", match.start(), match.end(), match.group(0)))
 
 
 def _read_codes(text: str, claims: _Claims, found: list[NumericValue]) -> None:
@@ -360,6 +420,41 @@ def _negated(text: str, start: int, loc: NumberLocale) -> bool:
     return any(re.search(rf"(?<![\w]){word}$", before) for word in loc.negative_words)
 
 
+def _unit_after(text: str, cursor: int, p: _Patterns) -> tuple[list[str], int] | None:
+    """The unit right after a number (`km`, `miles per hour`, `graden`): its pint readings and end."""
+    for pattern in (p.unit_word_after, p.unit_symbol_after):
+        match = pattern.match(text, cursor) if pattern else None
+        if match:
+            surface = match.group("unit")
+            unit = p.units.get(surface) or p.units.get(surface.lower())
+            if unit:
+                return unit.split("|"), match.end()
+    return None
+
+
+_COMPOUND_REST = re.compile(r"[- \u00a0]?(\d{1,2})(?:[- \u00a0]?(?:inches|inch|in|\"|”|″))?(?![\w.,])")
+
+
+def _quantity(kind_value: Decimal, units: list[str], start: int, end: int, text: str, **extra) -> NumericValue:
+    """A quantity in its first unit, the other units as alternative readings (`80 degrees`)."""
+    readings = [NumericValue(v.QUANTITY, kind_value, start, end, text[start:end], unit=unit, **extra) for unit in units]
+    return replace(readings[0], alternatives=tuple(readings[1:]))
+
+
+def _with_compound(text: str, value: Decimal, units: list[str], end: int) -> tuple[Decimal, list[str], int]:
+    """`6-foot-6`, `5 ft 11 in`: the second number is in the smaller unit; both as one length."""
+    smaller = COMPOUND_UNITS.get(units[0])
+    if smaller and len(units) == 1:
+        rest = _COMPOUND_REST.match(text, end)
+        if rest:
+            from checker.numbers.units import in_unit
+
+            combined = in_unit(value, units[0], smaller)
+            if combined is not None:
+                return combined + Decimal(rest.group(1)), [smaller], rest.end()
+    return value, units, end
+
+
 def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericValue]) -> None:
     loc = p.locale
     for match in _LITERAL.finditer(text):
@@ -399,22 +494,31 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
             if scale:
                 after = p.currency_after.match(text, scale.end())
                 # "1.5m visitors": attached to a decimal number it is a scale even without a currency
-                attached_decimal = scale.start() == cursor and any(ch in literal for ch in ".,") and scale.group("scale").lower() in ("m", "bn", "mn")
+                attached_decimal = scale.start("scale") == cursor and any(ch in literal for ch in ".,") and scale.group("scale").lower() in ("m", "bn", "mn")
                 if unit or (after and after.group("symbol")) or attached_decimal:
                     exponent = loc.currency_scale_abbreviations[scale.group("scale").lower()]
                     cursor = scale.end()
         currency = p.currency_after.match(text, cursor)
+        measure: list[str] = []  # units of measure this number may be in, first one preferred
         if currency and not unit:
             token = currency.group("word") or currency.group("symbol")
             unit = loc.currency_words[token.lower()]
             kind = v.AMOUNT
             cursor = currency.end()
+            if currency.group("word") and not exponent and currency.group("word").lower() in loc.currency_words_also_units:
+                measure = [loc.currency_words_also_units[currency.group("word").lower()]]  # "550 pounds" may weigh
         percent = p.percent_after.match(text, cursor)
         points = p.points_after.match(text, cursor)
         if points:
             kind, cursor = v.PERCENTAGE_POINTS, points.end()
         elif percent and kind == v.NUMBER:
             kind, cursor = v.PERCENT, percent.end()
+        elif kind == v.NUMBER:
+            after_unit = _unit_after(text, cursor, p)
+            if after_unit:  # "300 mijl", "3 million miles", "6-foot-6"
+                units, unit_end = after_unit
+                number, measure, cursor = _with_compound(text, number.scaleb(exponent), units, unit_end)
+                kind, exponent = v.QUANTITY, 0
         if cursor < len(text) and text[cursor] == "+" and (cursor + 1 == len(text) or not text[cursor + 1].isdigit()):
             qualifier = "more"  # "15+ bedrijven"
             cursor += 1
@@ -436,17 +540,30 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
         if foreign is not None:
             foreign = foreign.scaleb(exponent)
         claims.take(expr_start, cursor)
-        found.append(NumericValue(kind, value, expr_start, cursor, text[expr_start:cursor],
-                                  unit=unit, qualifier=qualifier, foreign_reading=foreign,
-                                  weak=kind == v.NUMBER and _multiplier(text, expr_start, cursor, loc)))
+        if kind == v.QUANTITY:
+            found.append(_quantity(value, measure, expr_start, cursor, text, qualifier=qualifier, foreign_reading=foreign))
+            continue
+        reading = NumericValue(kind, value, expr_start, cursor, text[expr_start:cursor],
+                               unit=unit, qualifier=qualifier, foreign_reading=foreign,
+                               weak=kind == v.NUMBER and _multiplier(text, expr_start, cursor, loc))
+        alternatives = []
+        if measure:  # money first, weight second
+            alternatives.append(_quantity(value, measure, expr_start, cursor, text, qualifier=qualifier))
+        if exponent == 6 and scale is not None and p.units.get(scale.group("scale")) == "meter" and scale.start() == end:
+            # "1.98m": a million to a reader of figures, a height to one of sports news
+            alternatives.append(_quantity(number, ["meter"], expr_start, cursor, text, qualifier=qualifier))
+        found.append(replace(reading, alternatives=tuple(alternatives)) if alternatives else reading)
 
 
 @lru_cache(maxsize=65536)
-def _cardinal_word(word: str, lang: str) -> int | None:
+def _cardinal_word(word: str, lang: str) -> int | Decimal | None:
     from text_to_num import text2num
 
     if len(word) < 2:
         return None
+    extra = get_locale(lang).extra_number_words.get(word)
+    if extra is not None:  # `anderhalf`
+        return Decimal(extra)
     try:
         return int(text2num(word, lang))
     except (ValueError, TypeError):
@@ -509,10 +626,13 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
         word = surface.lower().replace("’", "'")
         ordinal = _ordinal_word(word, loc.code)
         if ordinal is not None and _cardinal_word(word, loc.code) is None:
+            if part_of_name(text, w_start, loc.code, next_word_capitalised=True):
+                i += 1
+                continue  # "Fifth Avenue"
             q = _qualifier_before(text, w_start, w_end, p)
             claims.take(w_start, w_end)
             found.append(NumericValue(v.ORDINAL, Decimal(ordinal), w_start, w_end, surface,
-                                      qualifier=q, weak=word in loc.ambiguous_words))
+                                      qualifier=q, weak=word in loc.ambiguous_words, spelled=True))
             i += 1
             continue
         if _cardinal_word(word, loc.code) is None or _plural_of_number(word, loc.code):
@@ -559,17 +679,40 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
             kind, cursor = v.AMOUNT, currency.end()
             weak = False
         percent = p.percent_after.match(text, cursor)
+        measure: list[str] = []
         if percent and kind == v.NUMBER:
             kind, cursor = v.PERCENT, percent.end()
             weak = False
+        elif kind == v.NUMBER and (after_unit := _unit_after(text, cursor, p)):  # "ten miles", "two-foot"
+            measure, cursor = after_unit
+            kind = v.QUANTITY
         if kind == v.NUMBER and _multiplier(text, start, cursor, loc):
             weak = True
+        if len(run) == 1 and part_of_name(text, start, loc.code, next_word_capitalised=True):
+            i += 1
+            continue  # "Three Lions", "Fifth Avenue": a name, not a count
         q = _qualifier_before(text, start, cursor, p)
         claims.take(start, cursor)
-        found.append(NumericValue(kind, Decimal(number).scaleb(exponent), start, cursor,
-                                  text[start:cursor], unit=unit, qualifier=q, weak=weak))
+        if kind == v.QUANTITY:
+            found.append(_quantity(Decimal(number).scaleb(exponent), measure, start, cursor, text, qualifier=q,
+                                   weak=weak, spelled=True))
+        else:
+            found.append(NumericValue(kind, Decimal(number).scaleb(exponent), start, cursor,
+                                      text[start:cursor], unit=unit, qualifier=q, weak=weak, spelled=True))
         while i < len(words) and words[i][0] < cursor:
             i += 1
+
+
+def _read_article_units(text: str, p: _Patterns, claims: _Claims, found: list[NumericValue]) -> None:
+    """`about a mile away`, `un kilomètre`: one of the unit, weak (the article is mostly not a count)."""
+    if p.article_unit is None:
+        return
+    for match in p.article_unit.finditer(text):
+        if claims.free(match.start(), match.end()):
+            units = p.units[match.group("unit").lower()].split("|")
+            claims.take(match.start(), match.end())
+            found.append(_quantity(Decimal(1), units, match.start(), match.end(), text, weak=True, spelled=True,
+                                   qualifier=_qualifier_before(text, match.start(), match.end(), p)))
 
 
 def _plural_of_number(word: str, lang: str) -> bool:
@@ -584,17 +727,25 @@ def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]
 # --- post-processing -----------------------------------------------------------------------
 
 
-_RANGE_CONNECTORS = tuple(_DASHES) + ("à", "tot", "to", "naar", "tot en met", "jusqu'à", "jusqu’à")
-_BETWEEN = {"en", "and", "et"}  # tussen 5 en 10 miljoen, between 5 and 10 million, entre 5 et 10 millions
-
-
-def _spread_range_units(text: str, found: list[NumericValue]) -> list[NumericValue]:
+def _spread_range_units(text: str, found: list[NumericValue], loc: NumberLocale) -> list[NumericValue]:
     """`10-15%`, `2 à 3 millions`, `van 5,2 naar 6,8 miljoen`: what is written once belongs to both ends."""
     out = list(found)
+    connectors = tuple(_DASHES) + loc.range_connectors
     for index in range(len(out) - 1):
         left, right = out[index], out[index + 1]
         between = text[left.end : right.start].strip(_SPACES).lower()
-        if between not in _RANGE_CONNECTORS and between not in _BETWEEN:
+        if between not in connectors and between not in loc.between_connectors:
+            continue
+        if left.weak or right.weak:
+            continue  # "doubled to 3 million": a multiplier is no end of a range
+        if right.kind == v.QUANTITY and left.kind == v.NUMBER and isinstance(left.value, Decimal):
+            # "1 to 2 inches", "3 tot 5 cm": the unit is written once, after the second
+            measured = replace(right, value=left.value, start=left.start, end=left.end, text=left.text,
+                               weak=left.weak, spelled=left.spelled, alternatives=())
+            alternatives = tuple(replace(a, value=left.value, start=left.start, end=left.end, text=left.text)
+                                 for a in right.alternatives)
+            out[index] = replace(measured, alternatives=alternatives, group=left.start)
+            out[index + 1] = replace(right, group=left.start)
             continue
         if left.kind not in (v.NUMBER, v.AMOUNT) or right.kind not in (v.PERCENT, v.AMOUNT, v.NUMBER):
             continue
@@ -603,7 +754,7 @@ def _spread_range_units(text: str, found: list[NumericValue]) -> list[NumericVal
         scale = _scale_of(right)
         if left.kind == right.kind and left.unit == right.unit and scale == 0:
             continue  # 2025-2027: two plain numbers already
-        if between in _BETWEEN and scale == 0:
+        if between in loc.between_connectors and scale == 0:
             continue  # "tussen 2019 en 2025": a scale is what makes "en" a range
         value = left.value
         if scale and _scale_of(left) == 0 and abs(value) < 1000:
@@ -619,13 +770,14 @@ def _spread_range_units(text: str, found: list[NumericValue]) -> list[NumericVal
     return out
 
 
-def _spread_date_ranges(text: str, found: list[NumericValue]) -> list[NumericValue]:
+def _spread_date_ranges(text: str, found: list[NumericValue], loc: NumberLocale) -> list[NumericValue]:
     """`van 1 tot 3 oktober`, `October 1-3`: a day next to a date in a range is a date too."""
     out = list(found)
+    connectors = tuple(_DASHES) + loc.range_connectors + loc.date_range_connectors
     for index in range(len(out) - 1):
         left, right = out[index], out[index + 1]
         between = text[left.end : right.start].strip(_SPACES).lower()
-        if between not in _RANGE_CONNECTORS + ("au", "t/m", "tot en met", "until", "through"):
+        if between not in connectors:
             continue
         for day, date in ((left, right), (right, left)):
             has_day = date.kind == v.DATE and re.fullmatch(r"(?:\d{4}|-)-\d{2}-\d{2}", str(date.value))
@@ -666,15 +818,22 @@ def _scale_of(value: NumericValue) -> int:
 
 
 def _mark_conversions(text: str, found: list[NumericValue]) -> list[NumericValue]:
-    """`€81 million ($88.9M)`: an amount in brackets right after an amount in another currency."""
+    """`€81 million ($88.9M)`, `30 meters (100 feet)`: the same amount or length again, in brackets,
+    in another currency or unit. Both ends of a converted range in brackets are marked."""
     out = list(found)
     for index in range(1, len(out)):
         prev, cur = out[index - 1], out[index]
-        if prev.kind != v.AMOUNT or cur.kind != v.AMOUNT or prev.unit == cur.unit:
+        if prev.kind != cur.kind or cur.kind not in (v.AMOUNT, v.QUANTITY) or prev.unit == cur.unit:
             continue
+        if cur.kind == v.QUANTITY:
+            from checker.numbers.units import same_dimension
+
+            if not same_dimension(prev.unit, cur.unit):
+                continue
         between = text[prev.end : cur.start]
         after = text[cur.end : cur.end + 3]
         if re.fullmatch(r"[ \u00a0]*[(\[][^()\[\]]{0,12}", between) and re.match(r"[^()\[\]]{0,12}[)\]]", after):
-            out[index] = NumericValue(cur.kind, cur.value, cur.start, cur.end, cur.text, unit=cur.unit,
-                                      qualifier=cur.qualifier, conversion=True)
+            out[index] = replace(cur, conversion=True)
+            if cur.group >= 0:
+                out = [replace(value, conversion=True) if value.group == cur.group else value for value in out]
     return out

@@ -21,15 +21,6 @@ from checker.numbers.values import NumericValue
 _GAP = r"[ \u00a0]+"
 
 
-# After `een derde`, `a third`: a preposition or a comparison makes it a fraction ("een derde naar
-# de eerstelijnszorg", "a third to primary care"); a noun makes it an ordinal ("een derde editie").
-_FRACTION_FOLLOWERS = "|".join([
-    "van", "naar", "voor", "aan", "op", "uit", "met", "bij", "minder", "meer", "kleiner", "groter",
-    "of", "to", "for", "on", "from", "less", "more", "fewer", "smaller", "larger",
-    "de", "des", "du", "d['’]", "à", "aux", "pour", "moins", "plus",
-])
-
-
 class Claims(Protocol):
     def free(self, start: int, end: int) -> bool: ...
 
@@ -46,6 +37,11 @@ def _alternation(words) -> str:
 @dataclass(frozen=True)
 class _PhrasePatterns:
     always: re.Pattern | None
+    both: re.Pattern | None
+    multiplier: re.Pattern | None
+    decade_noun: re.Pattern | None
+    compound: re.Pattern | None
+    ordinal_idioms: tuple[tuple[re.Pattern, int], ...]
     time_words: re.Pattern | None
     approximate: re.Pattern | None
     fraction: re.Pattern | None
@@ -60,6 +56,13 @@ class _PhrasePatterns:
     months: dict[str, int]
 
 
+def _words_pattern(words, flags=re.IGNORECASE) -> re.Pattern | None:
+    """Any of `words` as whole words; None when the table is empty."""
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w\-])(?P<word>{_alternation(words)})(?![\w])", flags)
+
+
 @lru_cache(maxsize=None)
 def phrase_patterns(lang: str) -> _PhrasePatterns:
     from babel.dates import get_day_names, get_month_names
@@ -67,47 +70,55 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     loc = get_locale(lang)
     flags = re.IGNORECASE
     always = re.compile(r"(?<![\w])(?:" + "|".join(loc.always_phrases) + r")(?![\w])", flags) if loc.always_phrases else None
-    # "noon", "12 noon", "à midi"
-    time_words = (re.compile(rf"(?<![\w])(?:12[ \u00a0]+)?(?P<word>{_alternation(loc.time_words)})(?![\w])", flags)
+    # "noon", "12 noon", "à midi"; but not "après-midi", which is an afternoon
+    time_words = (re.compile(rf"(?<![\w\-\u2010\u2011])(?:12[ \u00a0]+)?(?P<word>{_alternation(loc.time_words)})(?![\w])", flags)
                   if loc.time_words else None)
-    articles = r"(?:(?:een|één|eén|un|une|a|an|one)" + _GAP + r")?"
+    articles = rf"(?:(?:{_alternation(loc.indefinite_articles)}){_GAP})?" if loc.indefinite_articles else ""
     approximate = None
     if loc.approximate_nouns:
         approximate = re.compile(rf"(?<![\w]){articles}(?P<noun>{_alternation(loc.approximate_nouns)})(?![\w])", flags)
     fraction = None
     if loc.fraction_denominators:
+        followers = _alternation(loc.fraction_followers) if loc.fraction_followers else "(?!)"
         fraction = re.compile(
             rf"(?<![\w])(?P<num>\d+|[^\W\d_]+)(?:{_GAP}|-)(?P<den>{_alternation(loc.fraction_denominators)})(?![\w])"
-            rf"(?P<after>{_GAP}(?:{_FRACTION_FOLLOWERS})(?![\w])|[ \u00a0]*(?=[.,;:!?)]|$))?",
+            rf"(?P<after>{_GAP}(?:{followers})(?![\w])|[ \u00a0]*(?=[.,;:!?)]|$))?",
             flags,
         )
     half = None
-    if lang == "en":  # "half of the budget", "half the partners"; "half a million" is a scale
-        half = re.compile(r"(?<![\w])(?<!first )(?<!second )(?P<half>half)(?=[ \u00a0]+(?:of|the|its|their|our|all)(?![\w]))", flags)
-    elif loc.half_words:
-        half = re.compile(rf"(?<![\w])(?:de|la|het){_GAP}(?P<half>{_alternation(loc.half_words)})(?![\w])", flags)
+    if loc.half_words and loc.half_followers:
+        # "half of the budget", "half the partners"; "half a million" is a scale, "first half" a period
+        not_after_ordinal = "".join(rf"(?<!{re.escape(word)} )" for word in loc.irregular_ordinals)
+        half = re.compile(rf"(?<![\w]){not_after_ordinal}(?P<half>{_alternation(loc.half_words)})"
+                          rf"(?={_GAP}(?:{_alternation(loc.half_followers)})(?![\w]))", flags)
+    elif loc.half_words and loc.half_articles:
+        half = re.compile(rf"(?<![\w])(?:{_alternation(loc.half_articles)}){_GAP}(?P<half>{_alternation(loc.half_words)})(?![\w])", flags)
     ratio = None
     if loc.ratio_connectors:
+        definite = rf"(?:{_GAP}(?:{_alternation(loc.ratio_articles)}))?" if loc.ratio_articles else ""
         ratio = re.compile(
             rf"(?<![\w.,])(?P<a>\d+|[^\W\d_]+)(?P<noun>{_GAP}[^\W\d_]+)?{_GAP}(?:{_alternation(loc.ratio_connectors)})"
-            rf"(?:{_GAP}(?:de|the))?{_GAP}(?P<b>\d+|[^\W\d_]+)(?![\w])",
+            rf"{definite}{_GAP}(?P<b>\d+|[^\W\d_]+)(?![\w])",
             flags,
         )
     decade = None
     if loc.decade_words:
-        decade = re.compile(rf"(?<![\w])(?:{_alternation(loc.decade_words)}){_GAP}['’]?(?P<century>19|20)?(?P<tens>\d)0(?![\w])", flags)
-    elif lang == "en":
-        decade = re.compile(r"(?<![\w])(?:(?P<century>19|20)|['’])?(?P<tens>\d)0s(?![\w])")
+        decade = re.compile(rf"(?<![\w])(?:{_alternation(loc.decade_words)}){_GAP}['’]?(?:(?P<century>19|20)?(?P<tens>\d)0|(?P<word>[^\W\d_]+))(?![\w])", flags)
+    elif loc.decade_suffix:
+        decade = re.compile(rf"(?<![\w])(?:(?P<century>19|20)|['’])?(?P<tens>\d)0{re.escape(loc.decade_suffix)}(?![\w])")
     period_code = None
     letters = tuple(loc.quarter_letters) + tuple(loc.half_year_letters)
     if letters:
         period_code = re.compile(rf"(?<![\w])(?P<letter>{_alternation(letters)})(?P<n>[1-4])(?![\w])")
     roman_ordinal = None
-    if lang == "fr":
+    if loc.roman_ordinal_suffixes:
         # XXIe siècle, XIXe; single letters are words (`Le`, `Ce`) unless a century follows
-        roman_ordinal = re.compile(r"(?<![\w])(?P<roman>[IVX]{2,}|[IVX](?=(?:e|ème|er|ᵉ)[ \u00a0]+siècle))(?:e|ème|er|ᵉ)(?![\w])")
-    weekdays = {name.lower(): number + 1 for number, name in get_day_names("wide", locale=loc.babel_locale).items()}
-    weekday = re.compile(rf"(?<![\w])(?P<name>{_alternation(weekdays)})(?![\w])", flags)
+        suffixes = _alternation(loc.roman_ordinal_suffixes)
+        century = _alternation(loc.roman_century_words) if loc.roman_century_words else "(?!)"
+        roman_ordinal = re.compile(rf"(?<![\w])(?P<roman>[IVX]{{2,}}|[IVX](?=(?:{suffixes})[ \u00a0]+(?:{century})))(?:{suffixes})(?![\w])")
+    day_names = {name.lower(): number + 1 for number, name in get_day_names("wide", locale=loc.babel_locale).items()}
+    compound = f"(?:{_alternation(loc.weekday_compound_suffixes)})?" if loc.weekday_compound_suffixes else ""
+    weekday = re.compile(rf"(?<![\w])(?P<name>{_alternation(day_names)}){compound}(?![\w])", flags)
     months = {name.lower(): number for number, name in get_month_names("wide", locale=loc.babel_locale).items()}
     abbreviated = {name.lower().rstrip("."): number
                    for number, name in get_month_names("abbreviated", locale=loc.babel_locale).items()}
@@ -116,8 +127,20 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     # "in oktober", "en sept.": a wide name alone, or an abbreviation with its dot
     month = re.compile(rf"(?<![\w])(?:(?P<name>{_alternation(months)})(?![\w])|(?P<abbr>{_alternation(abbreviated)})\.)", flags)
     months = {**months, **abbreviated}
-    return _PhrasePatterns(always, time_words, approximate, fraction, half, ratio, decade, period_code,
-                           roman_ordinal, weekday, month, weekdays, months)
+    both = _words_pattern(loc.both_words)
+    multiplier = _words_pattern(loc.multiplier_number_words)
+    decade_noun = None
+    if loc.decade_nouns:
+        # `two decades`, `deux dernières décennies`: a count, perhaps an adjective, the noun
+        decade_noun = re.compile(rf"(?<![\w])(?:(?P<w1>\d+|[^\W\d_]+){_GAP})?(?:(?P<w2>\d+|[^\W\d_]+){_GAP})?"
+                                 rf"(?P<noun>{_alternation(loc.decade_nouns)})(?![\w])", flags)
+    compound_number = None
+    if loc.compound_number_suffixes:
+        compound_number = re.compile(rf"(?<![\w\-])(?P<num>[^\W\d_]{{3,}}?)(?P<suffix>{_alternation(loc.compound_number_suffixes)})(?![\w])", flags)
+    idioms = tuple((re.compile(rf"(?<![\w]){pattern}(?![\w])", flags), offset) for pattern, offset in loc.ordinal_idioms)
+    return _PhrasePatterns(always, both, multiplier, decade_noun, compound_number, idioms,
+                           time_words, approximate, fraction, half, ratio, decade, period_code,
+                           roman_ordinal, weekday, month, day_names, months)
 
 
 def _roman(numeral: str) -> int | None:
@@ -136,9 +159,22 @@ def _number(token: str, lang: str, cardinal: CardinalReader) -> int | None:
     if token.isdigit():
         return int(token)
     token = token.lower()
-    if token in ("a", "an", "un", "une", "een", "één", "eén", "one"):
+    if token in get_locale(lang).indefinite_articles:
         return 1
     return cardinal(token, lang)
+
+
+def _tens_word(word: str, lang: str, cardinal: CardinalReader) -> int | None:
+    """The tens digit of `tachtig`, `quatre-vingt`, `eighties`: for decades written in words."""
+    loc = get_locale(lang)
+    candidates = [word.lower()]
+    candidates += [word.lower()[: -len(suffix)] + restore for suffix, restore in loc.decade_word_suffixes
+                   if word.lower().endswith(suffix)]
+    for candidate in candidates:
+        value = cardinal(candidate, lang)
+        if value is not None and 10 <= value <= 90 and value % 10 == 0:
+            return value // 10
+    return None
 
 
 def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue], cardinal: CardinalReader) -> None:
@@ -153,6 +189,40 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
     if p.always:
         for match in p.always.finditer(text):
             claims.take(match.start(), match.end())
+    for pattern, offset in p.ordinal_idioms:  # `op één na hoogste`: the second highest
+        for match in pattern.finditer(text):
+            number = _number(match.group("n"), lang, cardinal)
+            if number is not None and claims.free(match.start(), match.end()):
+                add(match, v.ORDINAL, Decimal(number + offset), weak=True, spelled=True)
+    if p.both:
+        for match in p.both.finditer(text):
+            if claims.free(match.start(), match.end()):
+                add(match, v.NUMBER, Decimal(2), weak=True, spelled=True)
+    if p.multiplier:
+        for match in p.multiplier.finditer(text):
+            if claims.free(match.start(), match.end()):
+                add(match, v.NUMBER, Decimal(loc.multiplier_number_words[match.group("word").lower()]), weak=True, spelled=True)
+    if p.decade_noun:
+        # `two decades` is 20 years, `a decade` 10: translations write either
+        for match in p.decade_noun.finditer(text):
+            count, start = None, match.start("noun")
+            # the word right before the noun, else the one before an adjective ("deux dernières")
+            for group in ("w2", "w1"):
+                word = match.group(group)
+                number = _number(word, lang, cardinal) if word else None
+                if number is not None and not (number == 1 and group == "w1"):  # "a record decade"
+                    count, start = number, match.start(group)
+                    break
+            if claims.free(start, match.end()):
+                claims.take(start, match.end())
+                found.append(NumericValue(v.NUMBER, Decimal(10 * (count or 1)), start, match.end(), text[start : match.end()],
+                                          weak=True, spelled=not text[start:start + 1].isdigit()))
+    if p.compound:
+        # `vijfjarige`, `drievoudig`: a number word glued to the rest of the word
+        for match in p.compound.finditer(text):
+            number = cardinal(match.group("num").lower(), lang)
+            if number is not None and claims.free(match.start(), match.end()):
+                add(match, v.NUMBER, Decimal(number), weak=True, spelled=True)
     if p.time_words:
         for match in p.time_words.finditer(text):
             if claims.free(match.start(), match.end()):
@@ -171,7 +241,7 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
             # A noun between the numbers: "one Belgian in ten", and in French "six travailleurs sur
             # dix"; but "11 partners in 12 work packages" is two counts.
             small = b <= 10 or b in (20, 100)
-            if match.group("noun") and not (small and (a == 1 or (lang == "fr" and a <= 10))):
+            if match.group("noun") and not (small and (a == 1 or (loc.ratio_noun_after_any_numerator and a <= 10))):
                 continue
             if claims.free(match.start(), match.end()):
                 add(match, v.FRACTION, (Decimal(a) / Decimal(b)).quantize(Decimal("0.0001")))
@@ -185,12 +255,15 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
             ordinal_like = denominator_word in loc.fraction_ordinal_like or singular in loc.fraction_ordinal_like
             if ordinal_like and numerator < 2 and match.group("after") is None:
                 continue  # `een derde keer`, `a third time`: an ordinal before its noun
-            if denominator_word in ("half", "halves") and not (match.group("after") or "").strip():
-                continue  # "an hour and a half": only "half of" is a fraction
             denominator = loc.fraction_denominators[denominator_word]
+            if denominator == 2 and not (match.group("after") or "").strip():
+                continue  # "an hour and a half": only "half of" is a fraction
             value = (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.0001"))
             end, kind = match.end("den"), v.FRACTION
-            scale = re.match(rf"(?:{_GAP}of{_GAP}an?)?{_GAP}({_alternation(loc.scale_words)})(?![\w])", text[end:], re.IGNORECASE)
+            joiner = ""
+            if loc.fraction_followers and loc.indefinite_articles:  # "a quarter of a million"
+                joiner = rf"(?:{_GAP}(?:{_alternation(loc.fraction_followers)}){_GAP}(?:{_alternation(loc.indefinite_articles)}))?"
+            scale = re.match(rf"{joiner}{_GAP}({_alternation(loc.scale_words)})(?![\w])", text[end:], re.IGNORECASE)
             if scale:  # een kwart miljoen = 250 000
                 value = (Decimal(numerator) / Decimal(denominator)).scaleb(loc.scale_words[scale.group(1).lower()])
                 end, kind = end + scale.end(), v.NUMBER
@@ -204,8 +277,19 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
                                           match.group("half")))
     if p.decade:
         for match in p.decade.finditer(text):
-            if claims.free(match.start(), match.end()):
-                add(match, v.DECADE, f"{match.group('tens')}0s")
+            tens = match.group("tens")
+            if tens is None:  # `jaren tachtig`, `années quatre-vingt`
+                word_tens = _tens_word(match.group("word"), lang, cardinal)
+                tens = str(word_tens) if word_tens else None
+            if tens is not None and claims.free(match.start(), match.end()):
+                add(match, v.DECADE, f"{tens}0s", spelled=match.group("tens") is None)
+    if loc.decade_word_suffixes:  # `the eighties`
+        for match in re.finditer(r"(?<![\w])[^\W\d_]+(?![\w])", text):
+            word = match.group(0)
+            if any(word.lower().endswith(suffix) for suffix, _ in loc.decade_word_suffixes):
+                tens = _tens_word(word, lang, cardinal)
+                if tens and claims.free(match.start(), match.end()):
+                    add(match, v.DECADE, f"{tens}0s", spelled=True)
     if p.period_code:
         for match in p.period_code.finditer(text):
             letter = match.group("letter")
@@ -225,18 +309,57 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
                 add(match, v.ORDINAL, Decimal(number))
 
 
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.'’-]*)[ \u00a0]+$")
+
+
+_NEXT_WORD = re.compile(r"[^\W\d_][\w'’-]*[ \u00a0]+([^\W\d_][\w'’-]*)")
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip()
+    return not before or before[-1] in ".!?:;\"'‘“«(—–-"
+
+
+def part_of_name(text: str, start: int, lang: str, next_word_capitalised: bool = False) -> bool:
+    """Whether the capitalised word at `start` belongs to a proper name (`Mrs May`, `Brian May`).
+
+    A title before it is proof; so is a capitalised word before it that does not open the
+    sentence (`Theresa May` in mid-sentence) and, for number words, a capitalised word after it
+    (`Three Lions`, `Fifth Avenue`). Names that open a sentence are left to the other versions,
+    where a name stays untranslated (see `checker.numbers.compare`).
+    """
+    if not text[start : start + 1].isupper():
+        return False
+    before = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
+    if before and before.group(1).lower() in get_locale(lang).honorifics:
+        return True
+    if next_word_capitalised and not _opens_sentence(text, start):
+        following = _NEXT_WORD.match(text, start)
+        if following and following.group(1)[0].isupper():
+            return True
+    if before is None:
+        return False
+    previous = before.group(1)
+    patterns = phrase_patterns(lang)
+    calendar = patterns.weekday.fullmatch(previous) or patterns.month.fullmatch(previous)
+    return previous[0].isupper() and not _opens_sentence(text, start - len(before.group(0))) and not calendar
+
+
 def read_calendar_names(text: str, lang: str, claims: Claims, found: list[NumericValue]) -> None:
     """Weekdays, and months named without a day (`in oktober`); after the date passes, before number words."""
     p = phrase_patterns(lang)
-    english = lang == "en"
+    capitalised_only = get_locale(lang).calendar_names_capitalised
     for pattern, names, kind in ((p.weekday, p.weekdays, v.WEEKDAY), (p.month, p.months, v.MONTH)):
         for match in pattern.finditer(text):
             word = match.group("name") or match.groupdict().get("abbr")
-            if english and not word[0].isupper():
+            if capitalised_only and not word[0].isupper():
                 continue  # "may", "march": English months and days are capitalised
+            if part_of_name(text, match.start(), lang):
+                continue  # "Theresa May", "Mrs May"
             if claims.free(match.start(), match.end()):
                 claims.take(match.start(), match.end())
-                found.append(NumericValue(kind, str(names[word.lower()]), match.start(), match.end(), word))
+                found.append(NumericValue(kind, str(names[word.lower()]), match.start(), match.end(), match.group(0),
+                                          spelled=True))
 
 
 def periods_from_ordinals(text: str, lang: str, found: list[NumericValue]) -> list[NumericValue]:
@@ -246,7 +369,7 @@ def periods_from_ordinals(text: str, lang: str, found: list[NumericValue]) -> li
     for value in found:
         if value.kind == v.ORDINAL:
             following = text[value.end :].lstrip(" \u00a0")
-            word = re.match(r"[^\W\d_]+", following)
+            word = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", following)
             word = word.group(0).lower() if word else ""
             if word in loc.quarter_words and 1 <= value.value <= 4:
                 value = NumericValue(v.PERIOD, f"Q{value.value}", value.start, value.end, value.text)

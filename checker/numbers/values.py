@@ -21,8 +21,28 @@ DECADE = "decade"  # value "90s"
 PERIOD = "period"  # quarter or half-year: value "Q3", "H1"
 MONTH = "month"  # a month named without a day: value "10"
 WEEKDAY = "weekday"  # value "1" (Monday) .. "7"
+QUANTITY = "quantity"  # a number with a unit of measure: value in that unit, `unit` its pint name
+DURATION = "duration"  # a race or clock duration: value "2:05.12" (h:mm:ss or m:ss.hh)
+SCORE = "score"  # a match result: value "2-0"
 
-QUANTITIES = frozenset({NUMBER, AMOUNT, PERCENT, PERCENTAGE_POINTS})
+QUANTITIES = frozenset({NUMBER, AMOUNT, PERCENT, PERCENTAGE_POINTS, QUANTITY})
+
+# Kinds a value may be compared with when a mistake could have turned one into the other
+# (`17h00` typed `27h00` no longer reads as a time). Values of kinds with no such link are
+# never paired into one message: a date against a count says nothing.
+RELATED_KINDS = {
+    frozenset({NUMBER, AMOUNT}), frozenset({NUMBER, PERCENT}), frozenset({NUMBER, PERCENTAGE_POINTS}),
+    frozenset({AMOUNT, PERCENT}), frozenset({PERCENT, PERCENTAGE_POINTS}), frozenset({NUMBER, QUANTITY}),
+    frozenset({NUMBER, TIME}), frozenset({NUMBER, DATE}), frozenset({TIME, DATE}), frozenset({DATE, MONTH}), frozenset({NUMBER, ORDINAL}),
+    frozenset({NUMBER, DECADE}), frozenset({PERIOD, ORDINAL}), frozenset({FRACTION, PERCENT}),
+    frozenset({NUMBER, CODE}), frozenset({NUMBER, PHONE}), frozenset({NUMBER, DURATION}), frozenset({TIME, DURATION}),
+    frozenset({NUMBER, SCORE}),
+}
+
+
+def related(kind_a: str, kind_b: str) -> bool:
+    """Whether values of these kinds may be one fact written wrongly (see RELATED_KINDS)."""
+    return kind_a == kind_b or frozenset({kind_a, kind_b}) in RELATED_KINDS
 
 
 @dataclass(frozen=True)
@@ -48,6 +68,13 @@ class NumericValue:
     # Values written as one range (`10 tot 15 miljoen`) share a group: one mistake in the
     # written-once scale is one finding.
     group: int = -1
+    spelled: bool = False  # written in words (`vijf`, `Saturday`), not digits: weaker evidence alone
+    # Other readings of the same words (`550 pounds`: money or weight; `80 degrees`: °F or °C),
+    # tried when matching; messages use the first reading.
+    alternatives: tuple["NumericValue", ...] = ()
+
+    def readings(self) -> tuple["NumericValue", ...]:
+        return (self, *self.alternatives)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -96,7 +123,9 @@ def describe(kind: str, value: Decimal | str, unit: str = "") -> str:
         return f"fraction {Fraction(value).limit_denominator(100)}"
     if kind == DATE:
         return f"date {value}"
-    if kind in (DECADE, PERIOD, MONTH, WEEKDAY):
+    if kind == QUANTITY and isinstance(value, Decimal):
+        return f"{group_digits(value)} {unit}"
+    if kind in (DECADE, PERIOD, MONTH, WEEKDAY, DURATION, SCORE):
         return f"{kind} {value}"
     if kind == TIME:
         return f"time {value}"

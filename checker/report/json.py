@@ -15,6 +15,7 @@ def finding_record(finding: Finding) -> dict:
         "code": finding.code,
         "category": finding.category,
         "severity": finding.severity.value,
+        "confidence": finding.confidence,
         "release": finding.release,
         "source_lang": finding.source_lang,
         "lang": finding.lang,
