@@ -33,7 +33,9 @@ sys.path.insert(0, str(REPO))
 import simplemma  # noqa: E402
 
 from checker.glossary import Entry, Glossary, discover_glossaries, load_glossaries  # noqa: E402
-from checker.glossary.variants import FUNCTION_WORDS, MAX_VARIANTS_PER_FORM  # noqa: E402
+from checker.glossary.variants import MAX_VARIANTS_PER_FORM, all_function_words  # noqa: E402
+
+FUNCTION_WORDS = all_function_words()
 
 LANGS = ("nl", "fr", "en")
 _WORD = re.compile(r"\w+")

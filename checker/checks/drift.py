@@ -9,7 +9,8 @@ from typing import Callable, Iterator
 from checker.checks.context import CorpusContext
 from checker.checks.registry import check
 from checker.glossary.entries import TermMatch
-from checker.glossary.mining import Phrase, TermOccurrence, collect_occurrences
+from checker.glossary.mining import Phrase, TermOccurrence, collect_occurrences, inflection_keys
+from checker.locales import get_term_locale
 from checker.records import AlignedPair, Problem, Span, locate
 
 # A term must recur in at least this many releases before its renderings are compared.
@@ -64,6 +65,7 @@ def terminology_drift(corpus: CorpusContext) -> Iterator[Problem]:
         variants: dict[str, list[TermOccurrence]] = defaultdict(list)
         for occurrence in occurrences:
             variants[occurrence.rendering_key].append(occurrence)
+        variants = _merge_inflections(variants, lang)
         if len(variants) < 2:
             continue
         # The majority rendering: most occurrences, then most releases, then the first seen.
@@ -77,6 +79,59 @@ def terminology_drift(corpus: CorpusContext) -> Iterator[Problem]:
             others = "; ".join(summary[k] for k in sorted(variants, key=lambda k: -len(variants[k])) if k != rendering_key)
             for occurrence in group:
                 yield _problem(occurrence, usual, summary[rendering_key], others)
+
+
+def _merge_inflections(variants: dict[str, list[TermOccurrence]], lang: str) -> dict[str, list[TermOccurrence]]:
+    """Renderings that differ by grammar only are one rendering (see `_same_rendering`); the
+    most frequent of a group names it."""
+    if len(variants) < 2:
+        return variants
+    keys = sorted(variants, key=lambda k: (-len(variants[k]), k))
+    expanded = {k: frozenset().union(*(inflection_keys(o.rendering, lang) for o in variants[k])) for k in keys}
+    connectors = get_term_locale(lang).name_connectors | get_term_locale(lang).articles
+    parent = {k: k for k in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if root(a) != root(b) and _same_rendering(a, b, expanded, connectors):
+                parent[root(b)] = root(a)
+    merged: dict[str, list[TermOccurrence]] = {}
+    for key in keys:  # most frequent first: each group is named by its most frequent rendering
+        merged.setdefault(root(key), []).extend(variants[key])
+    return merged
+
+
+def _same_rendering(a: str, b: str, expanded: dict[str, frozenset[str]], connectors: frozenset[str]) -> bool:
+    """Whether two rendering keys name the term the same way.
+
+    - one inflects the other (`ATMP` / `ATMPs`, `werkpakket` / `werkpakketten`): the number
+      follows the sentence;
+    - word for word, one word derives from the other (`Noord-Korea` / `Noord-Koreaanse` for
+      `North Korea's`, `Noord-Koreaan` / `Noord-Koreaans`): the grammar of the sentence;
+    - one is the other followed or preceded by another name through a connector
+      (`Algemene Vergadering van de Verenigde Naties` for `U.N. General Assembly`): the
+      span ran into the next name.
+    """
+    if a in expanded[b] or b in expanded[a]:
+        return True
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) == len(words_b) and all(
+        x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x, y in zip(words_a, words_b)
+    ):
+        return True
+    short, long = sorted((words_a, words_b), key=len)
+    n = len(short)
+    if len(long) > n + 1:
+        if long[:n] == short and long[n] in connectors:
+            return True
+        if long[-n:] == short and long[-n - 1] in connectors:
+            return True
+    return False
 
 
 def _order(occurrence: TermOccurrence) -> tuple[str, int]:

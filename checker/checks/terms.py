@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from rapidfuzz import fuzz, process
@@ -17,6 +18,10 @@ from checker.checks.context import ReleaseContext
 from checker.checks.registry import check
 from checker.glossary.entries import Entry, Glossary, TermMatch
 from checker.glossary.lemmas import lemma_contains
+from checker.glossary.mining import hyphenated_names, capitalised_names
+from checker.glossary.text import fold_accents
+from checker.glossary.variants import is_acronym
+from checker.locales import TermLocale, get_term_locale
 from checker.records import AlignedPair, Problem, Span, locate
 
 # A near-miss this close to an approved form is reported even when the entry is also
@@ -27,10 +32,6 @@ CANDIDATE = 60.0
 
 _WORD = re.compile(r"[^\s]+")
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{},.;:!?"
-# Words that do not change what a shortened term refers to ("pas de transition", "no transition").
-_FUNCTION_WORDS = frozenset({"the", "this", "that", "these", "not", "les", "des", "une", "cette", "ces", "pas",
-                             "het", "een", "deze", "dit", "die", "geen", "niet"})
-_ELISION = re.compile(r"[cdjlmnst]['’](?=\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Prob
         target_count.setdefault(match.entry.id, 1)
     # Stretches already accounted for by some entry are no candidate for another one.
     taken = [(m.start, m.end) for m in terms.target_all]
+    locale = get_term_locale(target_lang)
     for entry_id, count in source_count.items():
         entry = entries[entry_id]
         present = target_count.get(entry_id, 0)
@@ -164,7 +166,16 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Prob
             lemma_contains(pair.target_text, form, target_lang, entry.accent_sensitive) for form in entry.forms[target_lang]
         ):
             continue  # an irregular inflection the variants do not produce (`analyses`)
-        candidate = _closest(pair.target_text, entry.forms[target_lang], taken)
+        forms = entry.forms[target_lang]
+        if not present and _name_in_genitive(pair.target_text, forms, locale):
+            continue  # `Washingtons beleid`: the name, in the possessive
+        if not present and _name_like(entry, target_lang) and _last_word_of_name(pair.target_text, forms, target_lang):
+            continue  # `Menga` for `Dolly Menga`, `the Giants`: a name shortened to its last word
+        if not present and _in_possessive(pair, source_spans[entry_id]) and _derived(pair.target_text, forms, locale):
+            continue  # `North Korea's minister` / `le ministre nord-coréen`: the name became an adjective
+        # Only a plausible stretch is a candidate: `found 'sur'` for a place name, a stretch that
+        # looks like the term by letters only, would mislead.
+        candidate = _closest(pair.target_text, forms, taken, locale)
         if present:
             # Fewer mentions than in the source is normal (pronouns): only a near-miss counts.
             if candidate is None or candidate[2] < NEAR_MISS:
@@ -175,11 +186,9 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Prob
             start, end = leftover
             found = pair.target_text[start:end]
             message = f"{entry.name}: expected '{expected}', found '{found}' (the {pair.source_lang.upper()} form)"
-        elif candidate is not None and (candidate[2] >= CANDIDATE or
-                                        _shares_a_word(pair.target_text[candidate[0]:candidate[1]], entry.forms[target_lang])) \
-                and not (not _name_like(entry, target_lang)
-                         and _shortened(pair.target_text[candidate[0]:candidate[1]], entry.forms[target_lang])):
-            start, end, _ = candidate
+        elif candidate is not None and not (not _name_like(entry, target_lang) and _shortened(
+                pair.target_text[candidate[0]:candidate[1]], entry.forms[target_lang], locale)):
+            start, end = _tightened(pair.target_text, candidate[0], candidate[1], forms, locale)
             found = pair.target_text[start:end].strip()
             message = f"{entry.name}: expected '{expected}', found '{found}'"
         elif not _name_like(entry, target_lang):
@@ -193,10 +202,107 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Prob
                        expected=expected, found=found, source_spans=tuple(source_spans[entry_id]))
 
 
-def _shares_a_word(stretch: str, forms: tuple[str, ...]) -> bool:
+def _content_words(text: str, locale: TermLocale) -> list[str]:
+    """The words of `text` that are not the language's function words, determiners or openers."""
+    ignored = locale.function_words | locale.determiners | locale.sentence_openers
+    words = [w.strip(_EDGE_PUNCTUATION).lower() for w in _WORD.findall(text)]
+    return [w for w in words if w and w not in ignored and any(c.isalpha() for c in w)]
+
+
+def _shares_a_word(stretch: str, forms: tuple[str, ...], locale: TermLocale) -> bool:
     """`lots de tâches` for `lot de travail`: a content word of the form is there, the rest changed."""
-    stems = {w.lower()[:4] for form in forms for w in _WORD.findall(form) if len(w) >= 3}
-    return any(w.lower().startswith(stem) for w in _WORD.findall(stretch) for stem in stems)
+    stems = {w[:4] for form in forms for w in _content_words(form, locale) if len(w) >= 3}
+    return any(w.startswith(stem) for w in _content_words(stretch, locale) for stem in stems)
+
+
+def _plausible(stretch: str, score: float, forms: tuple[str, ...], locale: TermLocale) -> bool:
+    """Whether a stretch of the target may be meant as a rendering of the term.
+
+    It holds a content word, and shares a content word with a form or is close to one by
+    letters; for an acronym or a short name, letters alone say little (`est` is two letters
+    from `BST`): a lower-case word is no rendering of them.
+    """
+    content = _content_words(stretch, locale)
+    if not content:
+        return False
+    if _shares_a_word(stretch, forms, locale):
+        return True
+    if score < CANDIDATE:
+        return False
+    short = all(is_acronym(form) or len(form.replace(" ", "")) <= 5 for form in forms)
+    return not short or any(w[:1].isupper() for w in _WORD.findall(stretch))
+
+
+def _tightened(text: str, start: int, end: int, forms: tuple[str, ...], locale: TermLocale) -> tuple[int, int]:
+    """A candidate longer than the term without its edge words that share nothing with it
+    (`week voor de Justitie-commissie` -> `Justitie-commissie`)."""
+    size = max(len(form.split()) for form in forms)
+    edge_words = locale.function_words | locale.determiners | locale.sentence_openers
+    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+
+    def foreign(span: tuple[int, int]) -> bool:
+        return not _shares_a_word(text[span[0]:span[1]], forms, locale)
+
+    while len(words) > size and foreign(words[0]):
+        words.pop(0)
+    while len(words) > size and foreign(words[-1]):
+        words.pop()
+    return _without_edge_words(text, words[0][0], words[-1][1], edge_words) if words else (start, end)
+
+
+def _last_word_of_name(text: str, forms: tuple[str, ...], lang: str) -> bool:
+    """The last word of a multiword name on its own, capitalised as in the glossary (a surname,
+    a team): not inside a longer name (`Parliament of Wallonia` for `Walloon Parliament`)."""
+    lasts = {form.split()[-1] for form in forms if len(form.split()) > 1}
+    names = [(n.start, n.end) for n in capitalised_names(text, lang) + hyphenated_names(text)]
+    for word in lasts:
+        if len(word) < 3 or not word[:1].isupper():
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            if not any(start <= m.start() and m.end() <= end for start, end in names):
+                return True
+    return False
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
+
+
+def _in_possessive(pair: AlignedPair, spans: list[Span]) -> bool:
+    """Whether the source names the term in the possessive (`North Korea's`) somewhere in the pair."""
+    possessives = get_term_locale(pair.source_lang).possessives
+    return bool(possessives) and any(_POSSESSIVE_AFTER.match(pair.source_text, span.end) for span in spans)
+
+
+def _derived(text: str, forms: tuple[str, ...], locale: TermLocale) -> bool:
+    """The adjective made from a form, word for word (`nord-coréen` from `Corée du Nord`,
+    `Noord-Koreaanse` from `Noord-Korea`), by the language's adjective endings."""
+    tokens = [fold_accents(t.lower()) for t in re.findall(r"\w+", text)]
+    for form in forms:
+        words = [fold_accents(w) for w in _content_words(form.replace("-", " "), locale)]
+        if not words:
+            continue
+        width = len(words) + 1
+        for i in range(len(tokens)):
+            window = tokens[i : i + width]
+            if all(any(_adjective_of(t, w, locale) for t in window) for w in words):
+                return True
+    return False
+
+
+def _adjective_of(token: str, word: str, locale: TermLocale) -> bool:
+    """`coreen` of `coree`, `koreaanse` of `korea`: the word, or the word less its final vowels,
+    with one of the language's adjective endings."""
+    stems = {word, word[:-1] if word[-1:] in "aeiouy" else word, word.rstrip("aeiouy")}
+    return any(len(stem) >= 3 and token.startswith(stem) and token[len(stem):] in locale.adjective_endings
+               for stem in stems)
+
+
+def _name_in_genitive(text: str, forms: tuple[str, ...], locale: TermLocale) -> bool:
+    """A capitalised name with the language's apostrophe-less possessive (`Washingtons`), as written."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(form)}{re.escape(ending)}(?!\w)", text)
+        for form in forms if form[:1].isupper() for ending in locale.name_genitives
+    )
 
 
 def _in_capitals(text: str) -> bool:
@@ -204,10 +310,10 @@ def _in_capitals(text: str) -> bool:
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-def _shortened(stretch: str, forms: tuple[str, ...]) -> bool:
+def _shortened(stretch: str, forms: tuple[str, ...], locale: TermLocale) -> bool:
     """`la transition` for `transition énergétique`: only the term's own words, fewer of them."""
     own = {w.lower() for form in forms for w in _WORD.findall(form)}
-    words = [w.lower() for w in _WORD.findall(stretch) if len(w) >= 3 and w.lower() not in _FUNCTION_WORDS]
+    words = [w.lower() for w in _WORD.findall(stretch) if len(w) >= 3 and w.lower() not in locale.determiners]
     return bool(words) and all(w in own for w in words) and len(words) < max(len(_WORD.findall(f)) for f in forms)
 
 
@@ -228,27 +334,34 @@ def _untranslated(text: str, entry: Entry, source_lang: str, target_lang: str) -
     return None
 
 
-def _closest(text: str, forms: tuple[str, ...], taken: list[tuple[int, int]]) -> tuple[int, int, float] | None:
-    """The stretch of `text` (whole words) most like one of `forms`: (start, end, score 0-100)."""
+def _closest(text: str, forms: tuple[str, ...], taken: list[tuple[int, int]],
+             locale: TermLocale) -> tuple[int, int, float] | None:
+    """The plausible stretch of `text` (whole words) most like one of `forms`: (start, end, score 0-100)."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     best: tuple[int, int, float] | None = None
     for form in forms:
         size = len(form.split())
-        stretches = _stretches(text, words, range(max(1, size - 1), size + 2), taken)
+        stretches = _stretches(text, words, range(max(1, size - 1), size + 2), taken, locale)
         if not stretches:
             continue
         choices = [text[a:b].lower() for a, b in stretches]
         wanted = form.lower()
         # Word order changes too (`Walloon Public Service` for `Public Service of Wallonia`).
         for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
-            _, score, index = process.extractOne(wanted, choices, scorer=scorer)
-            if best is None or score > best[2]:
-                best = (*stretches[index], score)
+            for _, score, index in process.extract(wanted, choices, scorer=scorer, limit=None):
+                if best is not None and score <= best[2]:
+                    break  # sorted best first: nothing better follows
+                start, end = stretches[index]
+                if _plausible(text[start:end], score, forms, locale):
+                    best = (start, end, score)
+                    break
     return best
 
 
 def _stretches(text: str, words: list[tuple[int, int]], widths: range,
-               taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+               taken: list[tuple[int, int]], locale: TermLocale) -> list[tuple[int, int]]:
+    elision = _elision_pattern(locale)
+    edge_words = locale.function_words | locale.determiners | locale.sentence_openers
     out = []
     for width in widths:
         for i in range(0, len(words) - width + 1):
@@ -257,11 +370,38 @@ def _stretches(text: str, words: list[tuple[int, int]], widths: range,
                 start += 1
             while end > start and text[end - 1] in _EDGE_PUNCTUATION:
                 end -= 1
-            if _ELISION.match(text, start, end):
-                start += 2  # `l'Economie`: the article is no part of the candidate
+            elided = elision.match(text[start:end])
+            if elided:
+                start += elided.end()  # `l'Economie`: the article is no part of the candidate
+            start, end = _without_edge_words(text, start, end, edge_words)
             if end > start and not any(start < t_end and end > t_start for t_start, t_end in taken):
                 out.append((start, end))
     return out
+
+
+@lru_cache(maxsize=None)
+def _elision_pattern(locale: TermLocale) -> re.Pattern[str]:
+    if not locale.elisions:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(e[:-1]) for e in sorted(locale.elisions, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})['’](?=\w)", re.IGNORECASE)
+
+
+def _without_edge_words(text: str, start: int, end: int, edge_words: frozenset[str]) -> tuple[int, int]:
+    """`comme Parlement` -> `Parlement`: function words at the edges of a candidate are no part of it."""
+    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    while words and text[words[0][0]:words[0][1]].strip(_EDGE_PUNCTUATION).lower() in edge_words:
+        words.pop(0)
+    while words and text[words[-1][0]:words[-1][1]].strip(_EDGE_PUNCTUATION).lower() in edge_words:
+        words.pop()
+    if not words:
+        return start, start
+    first, last = words[0][0], words[-1][1]
+    while first < last and text[first] in _EDGE_PUNCTUATION:
+        first += 1
+    while last > first and text[last - 1] in _EDGE_PUNCTUATION:
+        last -= 1
+    return first, last
 
 
 @check("TERM002", "forbidden-term", "term", "error", needs_glossary=True)

@@ -15,16 +15,17 @@ from functools import lru_cache
 import simplemma
 
 from checker.glossary.text import fold_accents, view
+from checker.locales import get_term_locale
 
 _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=65536)
 def _lemma(word: str, lang: str) -> str:
-    try:
-        return simplemma.lemmatize(word, lang=lang).lower()
-    except ValueError:  # a language simplemma does not know: compare words as they are
+    code = get_term_locale(lang).lemma_language
+    if not code:  # a language simplemma does not know: compare words as they are
         return word
+    return simplemma.lemmatize(word, lang=code).lower()
 
 
 def lemmas(text: str, lang: str, accents: bool = True) -> list[str]:

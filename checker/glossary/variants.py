@@ -6,6 +6,8 @@ agreement variants translators produce (`werkpakket` -> `werkpakketten`, `lot de
 hyphenated compounds (`ATMP-sector`) need no variant: the word-boundary rule already
 accepts an apostrophe or hyphen next to a term.
 
+The rules themselves are data, per language, in `checker/locales/` (`TERMS`).
+
 simplemma was measured against these rules (`benchmarks/bench_terms.py`): it leaves
 acronyms and Dutch compounds (`ATMPs`, `werkpakketten`, `innovatiepartnerschappen`)
 unlemmatised, so the matcher does not use it; TERM001 asks it (`lemmas.py`) only as a
@@ -15,17 +17,23 @@ second opinion for irregular plurals (`steden`, `analyses`) before reporting a t
 from __future__ import annotations
 
 import itertools
+import re
+from functools import lru_cache
 
-# Words that never inflect inside a multiword term.
-FUNCTION_WORDS = frozenset(
-    """de het een van en voor in op met of & d' l' la le les du des et à au aux pour en sur
-    the a an of and for in on to by with""".split()
-)
-
-VOWELS = set("aeiouyàâäéèêëîïôöùûü")
+from checker.locales import TermLocale, get_term_locale, term_locales
 
 # More variants per form than this and the matcher grows for little gain.
 MAX_VARIANTS_PER_FORM = 32
+
+
+def function_words(lang: str) -> frozenset[str]:
+    """Words of `lang` that never inflect inside a multiword term (articles, prepositions)."""
+    return get_term_locale(lang).function_words
+
+
+def all_function_words() -> frozenset[str]:
+    """The function words of every supported language (names and quotes cross languages)."""
+    return frozenset().union(*(t.function_words for t in term_locales()))
 
 
 def is_acronym(word: str) -> bool:
@@ -33,76 +41,38 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _dutch(word: str) -> list[str]:
-    lower = word.lower()
+@lru_cache(maxsize=None)
+def _compiled(locale: TermLocale) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern, re.IGNORECASE), replacement) for pattern, replacement in locale.inflections)
+
+
+def _inflect(word: str, locale: TermLocale) -> list[str]:
     out = []
-    # Plural -s after an unstressed ending or a vowel (clusters, sectors); -en elsewhere.
-    if lower.endswith(("el", "er", "em", "en", "je", "or", "um")) or lower[-1] in VOWELS:
-        out.append(word + "s")
-    if lower[-1] not in VOWELS:
-        out += [word + "en", word + "e"]  # -e: inflected adjective (technologische)
-    if lower.endswith("e"):
-        out.append(word + "n")
-    if lower.endswith("ie"):
-        out.append(word + "ën")
-    if lower.endswith("heid"):
-        out.append(word[:-4] + "heden")
-    if lower.endswith("f"):
-        out.append(word[:-1] + "ven")
-    if lower.endswith("s") and not lower.endswith("ss"):
-        out.append(word[:-1] + "zen")
-    # A short vowel before a final consonant doubles it: pakket -> pakketten, plan -> plannen.
-    if (
-        len(lower) >= 3
-        and lower[-1] not in VOWELS
-        and lower[-1] not in "wxy"
-        and lower[-2] in VOWELS
-        and lower[-3] not in VOWELS
-    ):
-        out.append(word + word[-1] + "en")
-    # A long vowel written double in the singular loses a letter: programma stays, taak -> taken.
-    if len(lower) >= 3 and lower[-2] == lower[-3] and lower[-2] in "aeou" and lower[-1] not in VOWELS:
-        out.append(word[:-2] + word[-1] + "en")
+    for pattern, replacement in _compiled(locale):
+        if pattern.search(word):
+            out.append(pattern.sub(replacement, word, count=1))
+            if locale.first_inflection_only:
+                break
     return out
-
-
-def _french(word: str) -> list[str]:
-    lower = word.lower()
-    out = [word + "s", word + "e", word + "es"]
-    if lower.endswith(("eau", "au", "eu")):
-        out.append(word + "x")
-    if lower.endswith("al"):
-        out.append(word[:-2] + "aux")
-    if lower.endswith("ail"):
-        out.append(word[:-3] + "aux")
-    return out
-
-
-def _english(word: str) -> list[str]:
-    lower = word.lower()
-    if lower.endswith("y") and len(lower) > 2 and lower[-2] not in VOWELS:
-        return [word[:-1] + "ies"]
-    if lower.endswith(("s", "x", "z", "ch", "sh", "o")):
-        return [word + "es"]
-    return [word + "s"]
-
-
-_RULES = {"nl": _dutch, "fr": _french, "en": _english}
 
 
 def word_variants(word: str, lang: str) -> list[str]:
-    """`word` first, then its inflected forms in `lang` (no duplicates)."""
-    if not any(c.isalpha() for c in word) or word.lower() in FUNCTION_WORDS:
+    """`word` first, then its inflected forms in `lang` (no duplicates).
+
+    Raises UnknownLanguage for a language with no table: another language's plurals would
+    match wrong forms without a word said.
+    """
+    locale = get_term_locale(lang)
+    if not any(c.isalpha() for c in word) or word.lower() in locale.function_words:
         return [word]
     if "'" in word[:-1]:
         # Elided article glued to the word (`d'Innovation`): inflect what follows it.
         head, _, tail = word.rpartition("'")
         return [head + "'" + v for v in word_variants(tail, lang)]
     if is_acronym(word):
-        return [word, word + "s"]
-    rule = _RULES.get(lang, _english)
+        return [word, *(word + ending for ending in locale.acronym_plurals)]
     seen: dict[str, None] = {word: None}
-    for variant in rule(word):
+    for variant in _inflect(word, locale):
         seen.setdefault(variant, None)
     return list(seen)
 
