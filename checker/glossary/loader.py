@@ -168,8 +168,14 @@ class _NodeReader:
                 raise self.fail(node, f"{what}: empty list of forms")
             if len(node.value) > MAX_FORMS:
                 raise self.fail(node, f"{what}: {len(node.value)} forms, more than {MAX_FORMS}")
-            return [(self.scalar(item, what), _line(item)) for item in node.value]
-        return [(self.scalar(node, what), _line(node))]
+            return [(self.form(item, what), _line(item)) for item in node.value]
+        return [(self.form(node, what), _line(node))]
+
+    def form(self, node: yaml.Node, what: str) -> str:
+        value = self.scalar(node, what)
+        if not any(ch.isalnum() for ch in value):  # nothing the matcher could anchor on (`-`, `’`)
+            raise self.fail(node, f"{what}: '{value}' has no letter or digit to match")
+        return value
 
     def language(self, key: yaml.ScalarNode, allowed: tuple[str, ...], what: str) -> str | None:
         """The language a key names, or None for a language this run does not check."""

@@ -13,10 +13,15 @@ def _scalar(value: str) -> str:
     return yaml.safe_dump(value, allow_unicode=True, width=10_000).removesuffix("\n...\n").strip()
 
 
+def _flow(values: Sequence[str]) -> str:
+    # Quoted for a flow sequence, where `?0` or `a, b` would not survive as plain scalars.
+    return yaml.safe_dump(list(values), allow_unicode=True, width=10_000, default_flow_style=True).strip()
+
+
 def _forms(values: Sequence[str]) -> str:
     if len(values) == 1:
         return _scalar(values[0])
-    return "[" + ", ".join(_scalar(v) for v in values) + "]"
+    return _flow(values)
 
 
 def entry_yaml(entry: Entry, languages: Sequence[str], comment: str = "") -> str:
@@ -33,7 +38,7 @@ def entry_yaml(entry: Entry, languages: Sequence[str], comment: str = "") -> str
         lines += [f"    {lang}: {_forms(entry.forms[lang])}" for lang in languages if entry.forms.get(lang)]
     if entry.forbidden:
         lines.append("    forbidden:")
-        lines += [f"      {lang}: [{', '.join(_scalar(v) for v in entry.forbidden[lang])}]"
+        lines += [f"      {lang}: {_flow(entry.forbidden[lang])}"
                   for lang in languages if entry.forbidden.get(lang)]
     if entry.case_sensitive:
         lines.append("    case_sensitive: true")
