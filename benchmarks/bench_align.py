@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from checker.align import DEFAULT_PARAMS, AlignParams, align_sentences, cognate_similarity  # noqa: E402
+from checker.align import DEFAULT_PARAMS, ENCODER_PARAMS, AlignParams, align_sentences, cognate_similarity  # noqa: E402
 from checker.encoder.similarity import encoder_similarity  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "bench" / "align"
@@ -121,9 +121,11 @@ def run_set(name: str, data: Path, similarity: str, params: AlignParams, write: 
 
 
 def signature(similarity: str, params: AlignParams) -> str:
+    base = ENCODER_PARAMS if similarity == "encoder" else DEFAULT_PARAMS
     changed = {f.name: getattr(params, f.name) for f in dataclasses.fields(params)
-               if getattr(params, f.name) != getattr(DEFAULT_PARAMS, f.name)}
-    return f"similarity:{similarity}|params:{'default' if not changed else changed}"
+               if getattr(params, f.name) != getattr(base, f.name)}
+    encoder = f"|encoder:{_encoder().cache_key}" if similarity == "encoder" else ""
+    return f"similarity:{similarity}{encoder}|params:{'default' if not changed else changed}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         overrides[key] = type(getattr(DEFAULT_PARAMS, key))(float(value))
     global ENCODER_SPEC
     ENCODER_SPEC = args.encoder
-    params = dataclasses.replace(DEFAULT_PARAMS, **overrides)
+    # Each similarity starts from the parameters the checker uses with it.
+    base = ENCODER_PARAMS if args.similarity == "encoder" else DEFAULT_PARAMS
+    params = dataclasses.replace(base, **overrides)
     sets = list(SETS) if not args.sets or "all" in args.sets else args.sets
     if not args.sets:
         sets = ["textberg-test"]

@@ -67,7 +67,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--releases", type=int, default=1000)
     parser.add_argument("--keep", type=Path, help="generate the corpus here and keep it")
+    parser.add_argument("--encoder", action="store_true",
+                        help="run as users do (the embedded sentence encoder, no --no-model), twice: "
+                             "cold and then warm embedding cache")
     args = parser.parse_args()
+    if args.encoder:
+        return _encoder_runs(args)
 
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp) / "corpus"
@@ -96,6 +101,28 @@ def main() -> None:
     print(f"  peak RSS:   {peak_kib / 1024:.0f} MiB")
     print(f"  findings:   {summary['errors']} errors, {summary['warnings']} warnings, {summary['info']} info "
           f"(expected 0 on a correct corpus)")
+
+
+def _encoder_runs(args) -> None:
+    """The same corpus checked with the default sentence encoder: cold cache, then warm."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.keep or Path(tmp) / "corpus"
+        generate(root, args.releases)
+        for label in ("cold cache", "warm cache"):
+            report = Path(tmp) / "report.json"
+            command = [sys.executable, "-m", "checker", "check", str(root), "--cache-dir", str(Path(tmp) / "cache"),
+                       "--format", "json", "--output", str(report)]
+            started = time.perf_counter()
+            completed = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+            elapsed = time.perf_counter() - started
+            if completed.returncode == 2 or not report.exists():
+                sys.exit(f"check failed ({completed.returncode}): {completed.stderr}")
+            summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
+            encoder_line = next((line for line in completed.stderr.splitlines() if "sentence encoder" in line), "")
+            print(f"  {label}: {args.releases} releases, {summary['sentences']} sentences, {elapsed:.1f} s "
+                  f"({summary['sentences'] / elapsed:,.0f} sentences/s); {summary['errors']} errors, "
+                  f"{summary['warnings']} warnings; {encoder_line}")
+    print(f"  peak RSS (largest run): {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":
