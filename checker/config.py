@@ -228,7 +228,8 @@ class _Reader:
         return f"{self.path}:{line}: [checker] {key}" if line else f"{self.path}: [checker] {key}"
 
     def fail(self, key: str, reason: str) -> ConfigError:
-        return ConfigError(f"{self.where(key)} = {self.settings[key].strip()}: {reason}")
+        value = self.settings[key].strip()
+        return ConfigError(f"{self.where(key)} = {value}: {reason}" if value else f"{self.where(key)}: {reason}")
 
     def check_keys(self) -> None:
         plain = [key for key in KEYS if "<" not in key]
@@ -298,7 +299,7 @@ class _Reader:
                 if not sep or not source.isalpha() or not target.isalpha() or source == target:
                     raise self.fail(key, f"'{pair}' is not a language pair (expected e.g. model.nl-en)")
             if (key.startswith("model.") or key in ("model_dir", "cache_dir", "encoder")) and not value.strip():
-                raise self.fail(key, "is empty")
+                raise self.fail(key, "empty")
         backend = self.settings.get("mt_backend")
         if backend is not None and backend.strip() not in MT_BACKENDS:
             raise self.fail("mt_backend", f"unknown backend; choose {', '.join(MT_BACKENDS)}")

@@ -115,3 +115,66 @@ def test_project_glossary_is_valid():
     root = Path(__file__).resolve().parent.parent
     glossary = load_glossaries(discover_glossaries(root), LANGS)
     assert {"pit", "atmp-expansion", "medvia", "vlaio-name", "cagr", "work-package"} <= set(glossary.by_id)
+
+
+# -- defensive reading: limits, aliases, nesting, languages the run does not check
+
+from checker.config import Limits  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, line, reason",
+    [
+        ("a: &x [1, 2]\nterms: *x\n", 2, "aliases (*x) are not allowed"),
+        ("terms:\n  - id: a\n    nl: &n x\n    fr: *n\n", 4, "aliases (*n) are not allowed"),
+        ("terms: " + "[" * 40 + "]" * 40 + "\n", 1, "nested more than 16 levels deep"),
+        ("terms:\n  - id: a\n    nl: " + "x" * 61 + "\n", 3, "nl: 61 characters, more than 60 (max_term_length"),
+        ("terms:\n  - id: " + "x" * 61 + "\n    nl: y\n", 2, "id: 61 characters, more than 60"),
+        ("terms:\n  - id: a\n    nl: y\n    note: " + "x" * 1201 + "\n", 4, "note: 1201 characters, more than 1200"),
+        ("terms:\n  - id: a\n    nl: \"x\\0y\"\n", 3, "contains the control character U+0000"),
+        ("terms:\n  - id: a\n    nl: '-'\n", 3, "'-' has no letter or digit to match"),
+        ("terms:\n" + "".join(f"  - id: e{i}\n    nl: x{i}\n" for i in range(4)), 2, "4 entries, more than 3"),
+    ],
+)
+def test_hostile_glossaries_are_refused_with_file_and_line(tmp_path, text, line, reason):
+    path = write(tmp_path, text)
+    with pytest.raises(GlossaryError) as caught:
+        load_glossaries([path], LANGS, limits=Limits(max_term_length=60, max_glossary_entries=3))
+    assert (caught.value.line, reason in caught.value.reason) == (line, True), caught.value
+
+
+def test_the_entry_limit_counts_every_file(tmp_path):
+    first = write(tmp_path, "terms:\n  - id: a\n    nl: x\n  - id: b\n    nl: y\n", "a.yaml")
+    second = write(tmp_path, "terms:\n  - id: c\n    nl: z\n", "b.yaml")
+    with pytest.raises(GlossaryError, match="more than 2 glossary entries"):
+        load_glossaries([first, second], LANGS, limits=Limits(max_glossary_entries=2))
+
+
+def test_a_file_over_the_size_limit_is_not_read(tmp_path):
+    path = write(tmp_path, "terms:\n  - id: a\n    nl: x\n" + "# padding\n" * 200)
+    with pytest.raises(GlossaryError, match="more than max_file_size = 1000"):
+        load_glossaries([path], LANGS, limits=Limits(max_file_size=1000))
+
+
+def test_languages_the_run_does_not_check_are_ignored(tmp_path):
+    path = write(tmp_path, """\
+terms:
+  - id: pit
+    nl: Innovatiepartnerschap
+    fr: Partenariat d'Innovation
+    forbidden:
+      nl: [Innovatie Partnerschap]
+      fr: [Partenariat Innovation]
+  - id: only-dutch
+    nl: werkpakket
+""")
+    glossary = load_glossaries([path], ("fr", "en"))
+    (pit,) = glossary.entries
+    assert pit.forms == {"fr": ("Partenariat d'Innovation",)}
+    assert pit.forbidden == {"fr": ("Partenariat Innovation",)}
+
+
+def test_an_ignored_language_is_still_validated(tmp_path):
+    path = write(tmp_path, "terms:\n  - id: a\n    fr: x\n    nl: ''\n")
+    with pytest.raises(GlossaryError, match="nl is empty"):
+        load_glossaries([path], ("fr", "en"))
