@@ -26,6 +26,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Iterable, Sequence, Union
 
@@ -748,6 +749,8 @@ _TEXT_LIST_ITEM = re.compile(r"([ \t]*)(?:[-*•]|\d{1,3}[.)])[ \t]+(?=\S)")
 # word processor runs to 60-80 characters before it breaks.
 SHORT_LINE = 40
 _LINE_END_PUNCTUATION = frozenset(".!?…:;,")
+# A first line without final punctuation shorter than this share of the text's line width is a title.
+TITLE_WIDTH = 0.85
 _CLOSING_QUOTES = "\"'”’»)]"
 
 
@@ -789,7 +792,7 @@ def _plain_group(lines: list[_Line]) -> list[TextBlock]:
             block_kind = "heading"
         blocks.extend(_text_block(block_kind, level, *_plain_text(current)))
 
-    for line in lines:
+    for index, line in enumerate(lines):
         item = _TEXT_LIST_ITEM.match(line.text)
         if item:
             flush()
@@ -797,8 +800,41 @@ def _plain_group(lines: list[_Line]) -> list[TextBlock]:
             kind, level = "list_item", 1 + len(item.group(1).expandtabs(4)) // 2
         else:
             current.append(line.lstrip())
+            if index == 0 and _is_title(lines):
+                flush()  # a title right above its paragraph is a heading, not the paragraph's first words
+                current = []
     flush()
     return blocks
+
+
+@lru_cache(maxsize=1)
+def _title_never_ends() -> frozenset[str]:
+    """Articles and prepositions of every language: a title does not end on one, a wrapped line may."""
+    from checker.locales import term_locales
+
+    return frozenset().union(*(t.function_words for t in term_locales()))
+
+
+def _is_title(lines: list[_Line]) -> bool:
+    """Whether the first of these lines is a title with its paragraph right below (no blank line).
+
+    It does not end a clause, the next line starts a sentence, and it is clearly shorter than
+    the lines it would be wrapped with: wrapped text fills its lines to one width, a title does
+    not (a short line is a hard break already, see `_plain_text`).
+    """
+    if len(lines) < 2 or _TEXT_LIST_ITEM.match(lines[1].text):
+        return False
+    first, second = lines[0].text.strip(), lines[1].text.strip()
+    if _ends_clause(first) or len(first) < SHORT_LINE or not (second[:1].isupper() or second[:1].isdigit()
+                                                               or second[:1] in "\"'“‘«"):
+        return False
+    if first.split()[-1].lower() in _title_never_ends():
+        return False  # `... founded by the` / `BioWin ...`: wrapped text, not a title
+    if len(lines) == 2:  # a title over a one-line paragraph, or a paragraph wrapped once: shorter means title
+        return len(first) < TITLE_WIDTH * len(second)
+    width = max(len(line.text.strip()) for line in lines[1:-1])
+    # Longer than the wrap width of the lines below: it was never wrapped with them.
+    return len(first) < TITLE_WIDTH * width or len(first) > width / TITLE_WIDTH
 
 
 def _ends_clause(text: str) -> bool:
