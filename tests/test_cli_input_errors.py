@@ -98,3 +98,53 @@ def test_broken_configuration_names_the_file(make_corpus, tmp_path: Path) -> Non
 def test_unknown_format_is_a_usage_error(make_corpus) -> None:
     corpus = make_corpus({"a": dict(GOOD)})
     assert check(str(corpus), "--format", "xml").exit_code == 2
+
+
+# -- one error layer: every command shows a problem the same way, on one line, with exit code 2
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["check"], "checker: error: Missing argument 'PATH'."),
+        (["check", ".", "--format", "xml"], "checker: error: Invalid value for '--format'"),
+        (["explain", "NUM999"], "checker: error: unknown check NUM999"),
+        (["align", "missing-a.txt", "missing-b.txt", "--presegmented"], "checker: error: missing-a.txt: cannot read"),
+        (["model", "download", "nl"], "checker: error: not a language pair: 'nl'"),
+        (["glossary", "import", "missing.tbx"], "checker: error: missing.tbx: no such file"),
+        (["glossary", "lint", "--languages", "nl,xx"], "checker: error: --languages: language 'xx' is not supported"),
+        (["no-such-command"], "checker: error: No such command 'no-such-command'."),
+    ],
+)
+def test_every_command_reports_a_problem_in_the_same_one_line_form(args: list[str], expected: str) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(expected), line
+
+
+def test_a_bad_setting_stops_every_command_the_same_way(tmp_path: Path) -> None:
+    (tmp_path / "setup.cfg").write_text("[checker]\nmt_beam = lots\n")
+    for args in (["check", "."], ["glossary", "lint"], ["model", "list"], ["cache", "info"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.splitlines() == [
+            f"checker: error: {tmp_path / 'setup.cfg'}:2: [checker] mt_beam = lots: must be a whole number of 1 or more"
+        ], args
+
+
+def test_select_of_no_check_is_refused_rather_than_running_nothing(make_corpus) -> None:
+    corpus = make_corpus({"a": dict(GOOD)})
+    result = check(str(corpus), "--select", "BOGUS")
+    assert result.exit_code == 2 and "--select BOGUS: no check has this code" in result.stderr
+
+
+def test_a_report_file_that_cannot_be_written_is_one_line(make_corpus, tmp_path: Path) -> None:
+    corpus = make_corpus({"a": dict(GOOD)})
+    (tmp_path / "blocker").write_text("a file, not a directory")
+    result = check(str(corpus), "--no-model", "--output", str(tmp_path / "blocker" / "report.txt"))
+    assert result.exit_code == 2
+    (line,) = [l for l in result.stderr.splitlines() if l.startswith("checker: error:")]
+    assert line.startswith(f"checker: error: --output {tmp_path / 'blocker' / 'report.txt'}: ")

@@ -79,8 +79,11 @@ def import_command(source: Path, output: Path | None, force: bool, languages: st
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise GlossaryInputError(f"-o {output}: {error.strerror or error}") from None
         click.echo(f"wrote {len(result.entries)} entries to {output}", err=True)
 
 
