@@ -144,3 +144,21 @@ def test_a_neighbouring_name_is_not_taken_for_the_rendering(langs, usual, silent
     assert drift(langs, source, usual, silent) == []
     assert drift(langs, source, usual, drifting) == [drifting.split(" Rapid ")[1].split(" ")[0] and
                                                      "Rapid " + drifting.split(" Rapid ")[1].split(" ")[0]] * 2
+
+
+# A full stop missing before a name (`op een brug in Wales Mevrouw Davis zei`) runs the place name
+# into the rendering: the usual rendering beside another name is no other rendering.
+@pytest.mark.parametrize(
+    "langs, source, usual, silent, drifting",
+    [
+        ("en-nl", "He said that Ms Davis was right.", "Hij zei dat Mevrouw Davis gelijk had.",
+         "Hij zei dat in Wales Mevrouw Davis gelijk had.", "Hij zei dat Mevrouw Davids gelijk had."),
+        ("en-fr", "He said that Ms Davis was right.", "Il a dit que Madame Davis avait raison.",
+         "Il a dit qu'au Pays Galles Madame Davis avait raison.", "Il a dit que Madame Davids avait raison."),
+        ("nl-en", "Hij zei dat Mevrouw Davis gelijk had.", "He said that Ms Davis was right.",
+         "He said that in Wales Ms Davis was right.", "He said that Ms Davids was right."),
+    ],
+)
+def test_a_name_run_into_the_rendering_is_no_drift(langs, source, usual, silent, drifting):
+    assert drift(langs, source, usual, silent) == []
+    assert len(drift(langs, source, usual, drifting)) == 2

@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 from checker.checks.context import CorpusContext
 from checker.checks.registry import check
 from checker.glossary.entries import TermMatch
-from checker.glossary.mining import Phrase, TermOccurrence, collect_occurrences, inflection_keys
+from checker.glossary.mining import Phrase, TermOccurrence, collect_occurrences, inflection_keys, term_key
 from checker.locales import get_term_locale
 from checker.records import AlignedPair, Problem, Span, locate
 
@@ -89,6 +89,9 @@ def _merge_inflections(variants: dict[str, list[TermOccurrence]], lang: str) -> 
     keys = sorted(variants, key=lambda k: (-len(variants[k]), k))
     expanded = {k: frozenset().union(*(inflection_keys(o.rendering, lang) for o in variants[k])) for k in keys}
     connectors = get_term_locale(lang).name_connectors | get_term_locale(lang).articles
+    # Per key, the key words written with a capital in its renderings: the words of a name.
+    capitalised = {k: frozenset(term_key(w, lang) for o in variants[k] for w in o.rendering.replace("-", " ").split()
+                                if w[:1].isupper()) for k in keys}
     parent = {k: k for k in keys}
 
     def root(key: str) -> str:
@@ -98,7 +101,7 @@ def _merge_inflections(variants: dict[str, list[TermOccurrence]], lang: str) -> 
 
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if root(a) != root(b) and _same_rendering(a, b, expanded, connectors):
+            if root(a) != root(b) and _same_rendering(a, b, expanded, connectors, capitalised):
                 parent[root(b)] = root(a)
     merged: dict[str, list[TermOccurrence]] = {}
     for key in keys:  # most frequent first: each group is named by its most frequent rendering
@@ -106,16 +109,17 @@ def _merge_inflections(variants: dict[str, list[TermOccurrence]], lang: str) -> 
     return merged
 
 
-def _same_rendering(a: str, b: str, expanded: dict[str, frozenset[str]], connectors: frozenset[str]) -> bool:
+def _same_rendering(a: str, b: str, expanded: dict[str, frozenset[str]], connectors: frozenset[str],
+                    capitalised: dict[str, frozenset[str]]) -> bool:
     """Whether two rendering keys name the term the same way.
 
     - one inflects the other (`ATMP` / `ATMPs`, `werkpakket` / `werkpakketten`): the number
       follows the sentence;
     - word for word, one word derives from the other (`Noord-Korea` / `Noord-Koreaanse` for
       `North Korea's`, `Noord-Koreaan` / `Noord-Koreaans`): the grammar of the sentence;
-    - one is the other followed or preceded by another name through a connector
-      (`Algemene Vergadering van de Verenigde Naties` for `U.N. General Assembly`): the
-      span ran into the next name.
+    - one is the other followed or preceded by another name, through a connector
+      (`Algemene Vergadering van de Verenigde Naties` for `U.N. General Assembly`) or right
+      beside it (`in Wales Mevrouw Davis`, a full stop missing): the span ran into the next name.
     """
     if a in expanded[b] or b in expanded[a]:
         return True
@@ -124,12 +128,14 @@ def _same_rendering(a: str, b: str, expanded: dict[str, frozenset[str]], connect
         x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x, y in zip(words_a, words_b)
     ):
         return True
-    short, long = sorted((words_a, words_b), key=len)
+    (short, _), (long, long_key) = sorted(((words_a, a), (words_b, b)), key=lambda k: len(k[0]))
     n = len(short)
-    if len(long) > n + 1:
-        if long[:n] == short and long[n] in connectors:
+    if len(long) > n:
+        names = capitalised[long_key]
+        if long[:n] == short and (long[n] in connectors and len(long) > n + 1 or all(w in names for w in long[n:])):
             return True
-        if long[-n:] == short and long[-n - 1] in connectors:
+        if long[-n:] == short and (long[-n - 1] in connectors and len(long) > n + 1
+                                   or all(w in names for w in long[:-n])):
             return True
     return False
 
