@@ -18,6 +18,7 @@ The data is read where it lies (`../shared/data/`); nothing is copied into the p
 from __future__ import annotations
 
 import argparse
+import re
 import platform
 import random
 import sys
@@ -40,7 +41,39 @@ DEFAULT_DATA = REPO.parent / "shared" / "data" / "ntrex-dev"
 NUMBER_CHECKS = ("NUM",)
 
 
-def _findings(release: str, texts: dict[str, str], source: str, checks) -> tuple[list[Finding], int]:
+def _file_offset(segments, char_index: int) -> int | None:
+    position = 0
+    for segment in segments:
+        if char_index < position + len(segment.text):
+            return segment.offsets[char_index - position] if segment.offsets else None
+        position += len(segment.text) + 1
+    return None
+
+
+def _stated_elsewhere(ctx, lang: str, offset: int) -> bool:
+    """Whether the value at `offset` of `lang`'s file matched a value of another version (clean run)."""
+    from checker.checks.numbers import values_of
+    from checker.numbers.compare import compare_values, without_untranslated_names
+
+    for target_lang, pairs in ctx.pairs.items():
+        for pair in pairs:
+            if not pair.source or not pair.target or lang not in (ctx.source_lang, target_lang):
+                continue
+            source_values, target_values = without_untranslated_names(
+                values_of(pair.source_text, ctx.source_lang), pair.source_text,
+                values_of(pair.target_text, target_lang), pair.target_text)
+            comparison = compare_values(source_values, target_values)
+            side = 0 if lang == ctx.source_lang else 1
+            segments = pair.source if side == 0 else pair.target
+            for matched in comparison.matched:
+                value = matched[side]
+                start, end = _file_offset(segments, value.start), _file_offset(segments, max(value.end - 1, value.start))
+                if start is not None and end is not None and start <= offset <= end:
+                    return True
+    return False
+
+
+def _findings(release: str, texts: dict[str, str], source: str, checks, keep: dict | None = None) -> tuple[list[Finding], int]:
     documents = {lang: build_document(release, lang, SourceFile.from_text(f"{release}/{lang}.md", text))
                  for lang, text in texts.items()}
     ctx = build_release_context(release, documents, source)
@@ -51,15 +84,20 @@ def _findings(release: str, texts: dict[str, str], source: str, checks) -> tuple
         for problem in spec.run(ctx, severity):
             found.append(problem)
     pairs = sum(len(p) for p in ctx.pairs.values())
+    if keep is not None:
+        keep["ctx"] = ctx
     return found, pairs
 
 
-def _kind(mutation, lang: str) -> str:
+def _kind(mutation, text: str) -> str:
     if mutation.kind != "digit":
         return mutation.kind
     before = mutation.description.split(" -> ")[0]
     if len(before) == 4 and before[:2] in ("19", "20"):
         return "year"
+    after = text[mutation.end : mutation.end + 14].lower()
+    if re.match(r"[ \u00a0\u202f]*(?:%|per ?cent|pour cent|procent)", after):
+        return "percent"
     return "digit"
 
 
@@ -87,11 +125,14 @@ def main() -> None:
     totals: Counter = Counter()
     pairs_total = 0
     clean: dict[str, tuple[dict[str, str], set]] = {}
+    contexts: dict = {}
     errors_listed = []
     for directory in releases:
         files, _ = read_release(directory, languages, args.data)
         texts = {lang: source.text for lang, source in files.files.items()}
-        found, pairs = _findings(files.release, texts, args.source, checks)
+        kept: dict = {}
+        found, pairs = _findings(files.release, texts, args.source, checks, kept)
+        contexts[files.release] = kept["ctx"]
         pairs_total += pairs
         for finding in found:
             totals[finding.severity.value] += 1
@@ -111,7 +152,9 @@ def main() -> None:
 
     rng = random.Random(args.seed)
     caught: Counter = Counter()
+    seen: Counter = Counter()  # any finding, warnings included, on the corrupted line
     tried: Counter = Counter()
+    verifiable = verifiable_caught = 0  # corruptions of a value another version states too
     extra = 0
     missed = []
     for release, (texts, clean_signatures) in sorted(clean.items()):
@@ -122,11 +165,17 @@ def main() -> None:
             continue
         by_kind = defaultdict(list)
         for lang, mutation in candidates:
-            by_kind[_kind(mutation, lang)].append((lang, mutation))
+            by_kind[_kind(mutation, texts[lang])].append((lang, mutation))
         kinds = sorted(by_kind)
-        for _ in range(args.injections):
+        chosen = []
+        for _ in range(args.injections):  # distinct corruptions, of kinds drawn at random
             kind = rng.choice(kinds)
-            lang, mutation = rng.choice(by_kind[kind])
+            left = [c for c in by_kind[kind] if c not in chosen] or [c for k in kinds for c in by_kind[k] if c not in chosen]
+            if not left:
+                break
+            lang, mutation = rng.choice(left)
+            chosen.append((lang, mutation))
+            kind = _kind(mutation, texts[lang])
             corrupted = dict(texts)
             corrupted[lang] = mutation.apply(texts[lang])
             found, _ = _findings(release, corrupted, args.source, checks)
@@ -134,15 +183,25 @@ def main() -> None:
             hit = [f for f in found if f.severity.value == "error" and f.lang == lang and f.line == mutation.line]
             if hit:
                 caught[kind] += 1
+            if _stated_elsewhere(contexts[release], lang, mutation.start):
+                verifiable += 1
+                verifiable_caught += bool(hit)
+            if any(f.lang == lang and f.line == mutation.line and _signature(f) not in clean_signatures for f in found):
+                seen[kind] += 1
             else:
                 missed.append(f"{release}/{lang}.md:{mutation.line} {kind} {mutation.description}")
             new = [f for f in found if _signature(f) not in clean_signatures and f not in hit]
             extra += max(0, len(new) - (0 if hit else 0))
     injected = sum(tried.values())
-    print(f"injected: {injected} corruptions (seed {args.seed}); caught on their line: {sum(caught.values())} "
-          f"= {100 * sum(caught.values()) / max(injected, 1):.1f} %; extra findings per injection: {extra / max(injected, 1):.2f}")
+    print(f"injected: {injected} corruptions (seed {args.seed}); an error on their line: {sum(caught.values())} "
+          f"= {100 * sum(caught.values()) / max(injected, 1):.1f} %; any finding on their line: "
+          f"{100 * sum(seen.values()) / max(injected, 1):.1f} %; extra findings elsewhere per injection: "
+          f"{extra / max(injected, 1):.2f}")
+    print(f"  of which {verifiable} change a value that another version states too: an error on their line for "
+          f"{verifiable_caught} = {100 * verifiable_caught / max(verifiable, 1):.1f} %")
+    print(f"  {'kind':10s} {'error':>9s} {'any':>5s}")
     for kind in sorted(tried):
-        print(f"  {kind:10s} {caught[kind]:3d} / {tried[kind]:3d}")
+        print(f"  {kind:10s} {caught[kind]:3d} / {tried[kind]:3d} {seen[kind]:5d}")
     if args.list and missed:
         print("missed:")
         for line in missed:

@@ -119,7 +119,7 @@ def _evidence(mismatch: Mismatch, agreeing: bool, pair: AlignedPair) -> str:
         gap = abs(s.start / max(len(pair.source_text), 1) - t.start / max(len(pair.target_text), 1))
         if gap > ORDINAL_POSITION_GAP:
             return WEAK
-    if (s.weak or t.weak) and not agreeing and s.kind == t.kind == kinds.NUMBER:
+    if s.weak != t.weak and not agreeing and s.kind == t.kind == kinds.NUMBER:
         return WEAK  # "both" left over against a number word: only a third version makes it a clash
     return STRONG
 
@@ -179,7 +179,8 @@ def _targets_agree(entries: list[tuple[_PairComparison, Mismatch]]) -> bool:
         from checker.numbers.units import same_measure
 
         first = measures[0]
-        return all(same_measure(first.value, first.unit, other.value, other.unit) for other in measures[1:])
+        return all(same_measure(first.value, first.unit, other.value, other.unit, both_rounded=True)
+                   for other in measures[1:])
     keys = set()
     for _item, mismatch in entries:
         if mismatch.reason in (MISSING,):

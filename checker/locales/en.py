@@ -160,7 +160,8 @@ TERMS = TermLocale(
     first_inflection_only=True,
     acronym_plurals=("s",),
     possessives=("'s", "'"),
-    function_words=frozenset("the a an of and for in on to by with at from or as than but if into when which who".split()),
+    function_words=frozenset(
+        "the a an of and for in on to by with at from or as than but if into when which who".split()),
     articles=frozenset({"the"}),
     name_connectors=frozenset("of for and the &".split()),
     conjunctions=frozenset("and &".split()),

@@ -163,7 +163,8 @@ TERMS = TermLocale(
     possessives=("'s", "'"),
     name_genitives=("s",),
     function_words=frozenset(
-        "de het een van en voor in op met of & 't te tot door naar bij om aan uit als dan maar toen zoals waar".split()),
+        "de het een van en voor in op met of & 't te tot door naar bij om aan uit als dan maar toen zoals waar"
+        .split()),
     articles=frozenset("de het 't".split()),
     name_connectors=frozenset("van voor en & de".split()),
     conjunctions=frozenset("en &".split()),

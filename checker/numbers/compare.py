@@ -202,8 +202,12 @@ def _compatible_other(s: NumericValue, t: NumericValue) -> bool:
 
 
 def _converted_by(value: NumericValue, conversions: Sequence[NumericValue]) -> bool:
-    """Whether a matched conversion in brackets right after `value` restates it."""
-    return any(0 < c.start - value.end <= 3 and c.kind == value.kind for c in conversions)
+    """Whether a matched conversion in brackets right after `value` restates it (a length is
+    checked against it; an exchange rate cannot be)."""
+    for conversion in conversions:
+        if 0 < conversion.start - value.end <= 3 and conversion.kind == value.kind:
+            return value.kind != v.QUANTITY or _converted(value, conversion)
+    return False
 
 
 def _weekday_of_date(s: NumericValue, t: NumericValue) -> bool:

@@ -216,13 +216,13 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
             if claims.free(start, match.end()):
                 claims.take(start, match.end())
                 found.append(NumericValue(v.NUMBER, Decimal(10 * (count or 1)), start, match.end(), text[start : match.end()],
-                                          weak=True, spelled=not text[start:start + 1].isdigit()))
+                                          spelled=not text[start:start + 1].isdigit()))
     if p.compound:
         # `vijfjarige`, `drievoudig`: a number word glued to the rest of the word
         for match in p.compound.finditer(text):
             number = cardinal(match.group("num").lower(), lang)
             if number is not None and claims.free(match.start(), match.end()):
-                add(match, v.NUMBER, Decimal(number), weak=True, spelled=True)
+                add(match, v.NUMBER, Decimal(number), spelled=True)
     if p.time_words:
         for match in p.time_words.finditer(text):
             if claims.free(match.start(), match.end()):

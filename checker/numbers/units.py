@@ -50,9 +50,14 @@ def _half_unit_of_last_digit(written: Decimal) -> Decimal:
 HEDGED_TOLERANCE = 0.15
 
 
-def same_measure(value: Decimal, unit: str, other: Decimal, other_unit: str, hedged: bool = False) -> bool:
-    """Whether two quantities say the same once converted, with the rounding translation calls for."""
-    if unit == other_unit:
+def same_measure(value: Decimal, unit: str, other: Decimal, other_unit: str, hedged: bool = False,
+                 both_rounded: bool = False) -> bool:
+    """Whether two quantities say the same once converted, with the rounding translation calls for.
+
+    In one unit the figures must be equal (`480 km` is no `490 km`), unless `both_rounded`: two
+    translations that each rounded a conversion (`200 km` and `209 km` for `130 miles`).
+    """
+    if unit == other_unit and not both_rounded:
         return value == other
     share = Decimal(str(HEDGED_TOLERANCE if hedged else RELATIVE_TOLERANCE))
     converted = in_unit(value, unit, other_unit)

@@ -160,7 +160,6 @@ class SimilarityProvider:
     def __init__(self, encoder=None, *, cognates: bool = True) -> None:
         self.encoder = encoder  # checker.encoder.SentenceEncoder or None
         self.cognates = cognates
-        self.kinds_used: set[str] = set()
 
     def kind_for(self, has_translation: bool) -> str:
         if has_translation:
@@ -183,7 +182,6 @@ class SimilarityProvider:
             semantic = encoder_similarity(self.encoder, source, target, source_lang=source_lang,
                                           target_lang=target_lang, source_groups=source_groups,
                                           target_groups=target_groups)
-        self.kinds_used.add(kind)
         if kind == "mt":
             return PairSimilarity(kind, mt_similarity(translations, target), DEFAULT_PARAMS, semantic)
         if kind == "encoder":
@@ -198,14 +196,3 @@ class SimilarityProvider:
                               source_lang=source.lang, target_lang=target.lang, translations=translations,
                               source_groups=[s.block for s in source.segments],
                               target_groups=[t.block for t in target.segments])
-
-    def describe(self) -> str:
-        """One line for the user: which model aligned what."""
-        parts = []
-        if "mt" in self.kinds_used:
-            parts.append("machine translation")
-        if self.encoder is not None:
-            stats = self.encoder.stats
-            parts.append(f"sentence encoder {self.encoder.label}: {stats.embedded} texts embedded, "
-                         f"{stats.cached} from the cache")
-        return "; ".join(parts)
