@@ -385,15 +385,9 @@ def collect_occurrences(
         if not pair.source or not pair.target:
             continue
         terms = source_terms(pair.source_text, words, pair.source_lang)
-        candidates = target_candidates(pair.target_text, pair.target_lang)
-        # A headline in title case (`Why Trump Will Win a Second Term`) capitalises every word:
-        # there a capital says nothing of a name, only acronyms are evidence.
-        if _title_case(pair.source_text):
-            terms = [t for t in terms if t.kind == "acronym"]
-        if _title_case(pair.target_text):
-            candidates = [c for c in candidates if c.kind == "acronym"]
         if extra_terms is not None:
             terms.extend(extra_terms(pair))
+        candidates = target_candidates(pair.target_text, pair.target_lang)
         mined.append((release, pair, terms, candidates))
         for phrase in terms:
             term_pairs[(pair.target_lang, term_key(phrase.text, pair.source_lang))].add(index)
@@ -424,12 +418,6 @@ def collect_occurrences(
     for term in stats.values():
         _render_from_known(term, candidates_of)
     return stats
-
-
-def _title_case(text: str) -> bool:
-    """Most words of four letters or more capitalised, as in an English headline."""
-    words = [w for w, _, _ in _tokens(text) if len(w) >= 4 and w.isalpha()]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _render_from_known(term: RenderingStats, candidates_of: dict[int, list[Phrase]]) -> None:
