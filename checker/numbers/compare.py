@@ -104,6 +104,13 @@ def _written_scale(value: NumericValue) -> bool:
     return bool(digits) and any(ch.isalpha() for ch in value.text)
 
 
+def _best_readings(s: NumericValue, t: NumericValue) -> tuple[NumericValue, NumericValue] | None:
+    """The readings of two leftovers that can be one fact written wrongly (`550 pounds` as a weight
+    against `350 kg`), closest first; None when no reading of one fits any of the other."""
+    candidates = [(a, b) for a in s.readings() for b in t.readings() if _pairable(a, b)]
+    return min(candidates, key=lambda pair: _distance(*pair)) if candidates else None
+
+
 def _pairable(s: NumericValue, t: NumericValue) -> bool:
     """Whether two leftover values can be one fact written wrongly, and so one finding."""
     if not v.related(s.kind, t.kind):
@@ -185,7 +192,7 @@ def _compatible_other(s: NumericValue, t: NumericValue) -> bool:
         # bare number with the same value as a quantity is the quantity with its unit implied
         quantity, number = (s, t) if s.kind == v.QUANTITY else (t, s)
         return quantity.value == number.value
-    if kinds == {v.FRACTION}:
+    if kinds == {v.FRACTION}:  # "one in five" = "un cinquième"
         return abs(s.value - t.value) <= Decimal("0.01")
     if kinds == {v.FRACTION, v.PERCENT}:
         # "de helft" = "50%", "six sur dix" = "60 %", "een derde" = "33%"
@@ -232,23 +239,25 @@ def _split_as_numbers(sources: list[NumericValue], targets: list[NumericValue]) 
     pairs = []
     for whole_side, parts_side in ((sources, targets), (targets, sources)):
         for whole in list(whole_side):
-            if whole.kind == v.FRACTION and isinstance(whole.value, Decimal):
-                from fractions import Fraction
-
-                ratio = Fraction(whole.value).limit_denominator(100)
-                wanted = [Decimal(ratio.numerator), Decimal(ratio.denominator)]
+            if whole.kind == v.FRACTION and whole.parts:  # "trois points sur quatre"
+                wanted = list(whole.parts)
             elif whole.kind == v.SCORE:
                 wanted = [Decimal(n) for n in str(whole.value).split("-")]
             else:
                 continue
             numbers = [p for p in parts_side if p.kind == v.NUMBER]
-            found = []
+            found, unmatched = [], []
             for number in wanted:
                 part = next((p for p in numbers if p.value == number and p not in found), None)
                 if part is not None:
                     found.append(part)
-            if len(found) == len(wanted):
-                whole_side.remove(whole)
+                else:
+                    unmatched.append(number)
+            if found and len(numbers) >= len(wanted):
+                # matched as numbers; a piece without its counterpart is left to be compared alone
+                # ("deux points sur quatre" against "three points from four": 2 against 3)
+                index = whole_side.index(whole)
+                whole_side[index : index + 1] = [replace(whole, kind=v.NUMBER, value=n) for n in unmatched]
                 for part in found:
                     parts_side.remove(part)
                     pairs.append((whole, part) if whole_side is sources else (part, whole))
@@ -387,11 +396,11 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
     # One wrong number is one mismatch even when the mistake changed its kind
     # (`17h00` typed as `27h00` is no longer a time): pair leftovers by closeness.
     while True:
-        candidates = [(s, t) for s in sources for t in targets if _pairable(s, t)]
+        candidates = [(s, t, best) for s in sources for t in targets if (best := _best_readings(s, t))]
         if not candidates:
             break
-        s, t = min(candidates, key=lambda pair: _distance(*pair))
-        mismatches.append(Mismatch(VALUE, s, t))
+        s, t, (shown_s, shown_t) = min(candidates, key=lambda item: _distance(*item[2]))
+        mismatches.append(Mismatch(VALUE, shown_s, shown_t))
         sources.remove(s)
         targets.remove(t)
     # Only ordinals left without a counterpart may be paired with an ambiguous ordinal word.

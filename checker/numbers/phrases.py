@@ -244,7 +244,9 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
             if match.group("noun") and not (small and (a == 1 or (loc.ratio_noun_after_any_numerator and a <= 10))):
                 continue
             if claims.free(match.start(), match.end()):
-                add(match, v.FRACTION, (Decimal(a) / Decimal(b)).quantize(Decimal("0.0001")))
+                # the two counts as written, for a translation that writes them as counts
+                add(match, v.FRACTION, (Decimal(a) / Decimal(b)).quantize(Decimal("0.0001")), parts=(Decimal(a), Decimal(b)),
+                    spelled=not match.group("a").isdigit())
     if p.fraction:
         for match in p.fraction.finditer(text):
             numerator = _number(match.group("num"), lang, cardinal)

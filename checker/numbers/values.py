@@ -68,6 +68,9 @@ class NumericValue:
     # Values written as one range (`10 tot 15 miljoen`) share a group: one mistake in the
     # written-once scale is one finding.
     group: int = -1
+    # The numbers a ratio was written with (`trois points sur quatre`: 3 and 4), which another
+    # version may write as two counts.
+    parts: tuple[Decimal, ...] = ()
     spelled: bool = False  # written in words (`vijf`, `Saturday`), not digits: weaker evidence alone
     # Other readings of the same words (`550 pounds`: money or weight; `80 degrees`: °F or °C),
     # tried when matching; messages use the first reading.

@@ -1,0 +1,207 @@
+"""False-alarm classes seen on real professional translations, each with its still-caught corruption.
+
+Every row is one phenomenon of the language, written for this test: a correct translation that
+must raise no error (and, where the evidence is one-sided, at most a warning), and the same
+translation with one figure corrupted, which must still be an error (NUM001).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.config import load_config
+from checker.pipeline import build_release_context, selected_checks
+from checker.records import SourceFile
+from checker.segment import build_document
+
+REPO = Path(__file__).resolve().parent.parent
+CONFIG = load_config(REPO / "corpora")
+NUMBER_CHECKS = [(spec, severity) for spec, severity in selected_checks(CONFIG) if spec.code.startswith("NUM")]
+
+
+def number_findings(source_lang: str, source: str, target_lang: str, target: str) -> list[tuple[str, str, str]]:
+    """(code, severity, message) of the number checks on a one-sentence, two-language release."""
+    documents = {
+        lang: build_document("r", lang, SourceFile.from_text(f"r/{lang}.md", text + "\n"))
+        for lang, text in ((source_lang, source), (target_lang, target))
+    }
+    ctx = build_release_context("r", documents, source_lang)
+    return [(f.code, f.severity.value, f.message) for spec, severity in NUMBER_CHECKS for f in spec.run(ctx, severity)]
+
+
+def errors(findings) -> list:
+    return [f for f in findings if f[1] == "error"]
+
+
+# (class, source language, source, target language, correct target, corrupted target)
+CASES = [
+    # --- quantities with units, compared after conversion --------------------------------------
+    ("miles-km", "en", "The storm is 300 miles from the coast.", "nl", "De storm ligt op 480 km van de kust.",
+     "De storm ligt op 580 km van de kust."),
+    ("miles-km", "en", "The storm is 300 miles from the coast.", "fr", "La tempête est à 480 km de la côte.",
+     "La tempête est à 380 km de la côte."),
+    ("mijl-km", "nl", "De storm ligt op 300 mijl van de kust.", "en", "The storm is 480 km from the coast.",
+     "The storm is 580 km from the coast."),
+    ("speed", "en", "Winds reach 60 miles per hour.", "fr", "Les vents atteignent 97 km/h.",
+     "Les vents atteignent 67 km/h."),
+    ("speed", "en", "Winds reach 85 miles per hour.", "nl", "De wind haalt 140 km per uur.",
+     "De wind haalt 180 km per uur."),
+    ("temperature", "nl", "Het wordt 30 °C.", "en", "It will be 86 °F.", "It will be 96 °F."),
+    ("temperature", "en", "It was a sunny 80 degrees outside.", "fr", "Il faisait 26 degrés dehors.",
+     "Il faisait 36 degrés dehors."),
+    ("weight-pounds", "en", "The 550 pound hog escaped.", "nl", "Het varken van 250 kg ontsnapte.",
+     "Het varken van 350 kg ontsnapte."),
+    ("weight-pond", "nl", "Het varken woog 200 pond.", "fr", "Le porc pesait 90 kg.", "Le porc pesait 190 kg."),
+    ("feet-inches", "en", "The 6-foot-6 forward grew up there.", "fr", "L'ailier de 1,98 m a grandi là.",
+     "L'ailier de 1,68 m a grandi là."),
+    ("metre-not-million", "fr", "Il mesure 1,98 m.", "en", "He is 1.98m tall.", "He is 1.68m tall."),
+    ("range-inches", "en", "Expect 1 to 2 inches of rain.", "nl", "Verwacht 3 tot 5 cm regen.",
+     "Verwacht 3 tot 9 cm regen."),
+    ("range-inches", "en", "Expect 3 to 6 inches of rain.", "fr", "Attendez-vous à 7,5 à 15 cm de pluie.",
+     "Attendez-vous à 7,5 à 25 cm de pluie."),
+    ("conversion-in-source", "en", "The plane sank in 30 meters (100 feet) of water.", "nl",
+     "Het vliegtuig zonk in 30 meter water.", "Het vliegtuig zonk in 40 meter water."),
+    ("conversion-in-target", "en", "The tide covers 130 miles of coast.", "fr",
+     "La marée couvre 209 km (130 miles) de côtes.", "La marée couvre 309 km (130 miles) de côtes."),
+    ("article-unit", "en", "It happened about a mile away, in 2018.", "fr", "C'est arrivé à environ 1,5 km, en 2018.",
+     "C'est arrivé à environ 1,5 km, en 2019."),
+    ("hedged-rounding", "en", "He was about 30 yards out.", "nl", "Hij stond op ongeveer 30 meter.",
+     "Hij stond op ongeveer 40 meter."),
+    # --- weekdays and times inside other words ---------------------------------------------------
+    ("weekday-compound", "en", "The rain arrives late Monday.", "nl", "De regen komt maandagavond.",
+     "De regen komt dinsdagavond."),
+    ("weekday-compound", "en", "On Friday morning the coach spoke.", "nl", "Op vrijdagmorgen sprak de coach.",
+     "Op donderdagmorgen sprak de coach."),
+    ("apres-midi", "en", "It makes landfall on Monday afternoon.", "fr", "Elle touchera la côte lundi après-midi.",
+     "Elle touchera la côte mardi après-midi."),
+    # --- names that contain a month, weekday or number word --------------------------------------
+    ("name-untranslated", "en", "Theresa May will announce the plan in 2019.", "nl",
+     "Theresa May zal het plan in 2019 aankondigen.", "Theresa May zal het plan in 2018 aankondigen."),
+    ("name-untranslated", "en", "Theresa May will announce the plan in 2019.", "fr",
+     "Theresa May annoncera le plan en 2019.", "Theresa May annoncera le plan en 2017."),
+    ("name-title", "en", "Mrs May spoke on 3 June.", "fr", "Mme May a parlé le 3 juin.", "Mme May a parlé le 4 juin."),
+    ("name-show", "en", "He appears on Saturday Night Live with 12 dancers.", "nl",
+     "Hij treedt op in Saturday Night Live met 12 dansers.", "Hij treedt op in Saturday Night Live met 13 dansers."),
+    ("name-newspaper", "en", "She wrote for the Sunday Telegraph for 20 years.", "fr",
+     "Elle a écrit pour le Sunday Telegraph pendant 20 ans.", "Elle a écrit pour le Sunday Telegraph pendant 30 ans."),
+    ("name-agreement", "en", "The Good Friday Agreement was signed in 1998.", "nl",
+     "Het Goede Vrijdag-akkoord werd in 1998 ondertekend.", "Het Goede Vrijdag-akkoord werd in 1988 ondertekend."),
+    ("name-street", "en", "She lives on Fifth Avenue with three dogs.", "nl",
+     "Ze woont op Fifth Avenue met drie honden.", "Ze woont op Fifth Avenue met vier honden."),
+    ("name-team", "en", "The Three Lions won by 2 goals.", "fr", "Les Three Lions ont gagné avec 2 buts d'écart.",
+     "Les Three Lions ont gagné avec 3 buts d'écart."),
+    # --- numbers that were not read --------------------------------------------------------------
+    ("anderhalf", "nl", "Het kost anderhalf miljoen euro.", "en", "It costs €1.5 million.", "It costs €2.5 million."),
+    ("anderhalve-unit", "nl", "Het dorp ligt op anderhalve kilometer.", "en", "The village is a mile away.",
+     "The village is three miles away."),
+    ("multiplier-word", "nl", "De omzet is driemaal zo groot.", "en", "Sales are three times as large.",
+     "Sales are four times as large."),
+    ("double-triple", "en", "Sales doubled in 2018.", "fr", "Les ventes ont doublé en 2018.",
+     "Les ventes ont triplé en 2018."),
+    ("decade", "en", "It happened a decade later.", "fr", "C'est arrivé 10 ans plus tard.",
+     "C'est arrivé 20 ans plus tard."),
+    ("decades", "en", "Crashes killed 111 people in the past two decades.", "nl",
+     "Crashes doodden 111 mensen in de afgelopen twintig jaar.", "Crashes doodden 111 mensen in de afgelopen dertig jaar."),
+    ("decades", "en", "Crashes killed 111 people in the past two decades.", "fr",
+     "Les accidents ont tué 111 personnes au cours des deux dernières décennies.",
+     "Les accidents ont tué 111 personnes au cours des trois dernières décennies."),
+    ("century", "fr", "Le bâtiment date du XXe siècle.", "en", "The building dates from the 20th century.",
+     "The building dates from the 19th century."),
+    ("decade-words", "en", "It happened in the 1980s.", "nl", "Het gebeurde in de jaren tachtig.",
+     "Het gebeurde in de jaren zeventig."),
+    ("age-decade", "en", "The victim, in his 40s, was shot.", "fr", "La victime, la quarantaine, a été touchée.",
+     "La victime, la cinquantaine, a été touchée."),
+    ("dutch-compound", "nl", "Het is een vijfjarig project.", "en", "It is a five-year project.",
+     "It is a six-year project."),
+    ("dutch-compound", "en", "The three-time world champion spoke.", "nl", "De drievoudig wereldkampioen sprak.",
+     "De viervoudig wereldkampioen sprak."),
+    # --- times, durations and scores -------------------------------------------------------------
+    ("zone-time", "en", "Talks begin at 0900 GMT.", "fr", "Les discussions commencent à 9h00 GMT.",
+     "Les discussions commencent à 10h00 GMT."),
+    ("dutch-time", "en", "The match starts at 12:55 p.m. on Tuesday.", "nl", "De wedstrijd begint dinsdag om 12.55 u.",
+     "De wedstrijd begint dinsdag om 12.45 u."),
+    ("race-time", "en", "He won in 2:05.12.", "fr", "Il a gagné en 2:05,12.", "Il a gagné en 2:06,12."),
+    ("score", "en", "Chelsea led 1-0 at halftime.", "nl", "Chelsea stond bij de rust met 1-0 voor.",
+     "Chelsea stond bij de rust met 2-0 voor."),
+    ("score-words", "en", "Chelsea led 1-0 at halftime.", "fr", "Chelsea menait 1 à 0 à la mi-temps.",
+     "Chelsea menait 2 à 0 à la mi-temps."),
+    ("score-colon", "en", "It ended in a 2-2 draw.", "fr", "Le match s'est terminé sur un nul 2:2.",
+     "Le match s'est terminé sur un nul 3:2."),
+    ("score-golf", "en", "They won 3&2 on Friday.", "nl", "Ze wonnen vrijdag met 3&2.", "Ze wonnen vrijdag met 4&2."),
+    # --- words that are no counts ----------------------------------------------------------------
+    ("both", "en", "Both churches were built before 1900.", "fr", "Les deux églises ont été construites avant 1900.",
+     "Les deux églises ont été construites avant 1800."),
+    ("both", "en", "Both churches were built before 1900.", "nl", "Beide kerken werden voor 1900 gebouwd.",
+     "Beide kerken werden voor 1800 gebouwd."),
+    ("both", "fr", "Ils sont tous les deux partis en 2010.", "en", "Both left in 2010.", "Both left in 2011."),
+    ("op-een-na", "nl", "Het is het op één na hoogste gebouw.", "en", "It is the second-highest building.",
+     "It is the third-highest building."),
+    ("match-half", "en", "They scored in the second half.", "nl", "Ze scoorden in de tweede helft.",
+     "Ze scoorden in de derde helft."),
+    ("match-half", "en", "They scored in the second half.", "fr", "Ils ont marqué en deuxième mi-temps.",
+     "Ils ont marqué en troisième mi-temps."),
+    ("pas-moins-de", "fr", "Pas moins de 40 personnes sont venues.", "en", "At least 40 people came.",
+     "At least 50 people came."),
+    ("fraction-as-counts", "en", "They won three points from four.", "fr", "Ils ont gagné trois points sur quatre.",
+     "Ils ont gagné deux points sur quatre."),
+    # --- one-sided weak evidence -----------------------------------------------------------------
+    ("weekday-added", "en", "The 12 results were announced.", "fr", "Les 12 résultats ont été annoncés jeudi.",
+     "Les 13 résultats ont été annoncés jeudi."),
+    ("weekday-as-date", "en", "The article was published Saturday, with 3 charts.", "fr",
+     "L'article a été publié le 29 septembre, avec 3 graphiques.", "L'article a été publié le 29 septembre, avec 4 graphiques."),
+    ("implicit-count", "en", "The two Koreas share 250 km of border.", "nl", "Noord- en Zuid-Korea delen 250 km grens.",
+     "Noord- en Zuid-Korea delen 350 km grens."),
+    ("dollar-conversion-in-source", "en", "The budget is €81 million ($88.9M).", "nl", "Het budget bedraagt €81 miljoen.",
+     "Het budget bedraagt €18 miljoen."),
+    ("idiom-100-percent", "en", "Block out the sun completely with 2 hats.", "fr",
+     "Bloquez le soleil à 100 % avec 2 chapeaux.", "Bloquez le soleil à 100 % avec 3 chapeaux."),
+    ("phone-country-code", "en", "Call 116 123 in the UK and Ireland.", "nl", "Bel 116 123 (+44 voor GB, +353 voor Ierland).",
+     "Bel 116 124 (+44 voor GB, +353 voor Ierland)."),
+]
+
+
+@pytest.mark.parametrize("case, source_lang, source, target_lang, correct, corrupted", CASES,
+                         ids=[f"{c[0]}:{c[1]}-{c[3]}" for c in CASES])
+def test_correct_translation_raises_no_error(case, source_lang, source, target_lang, correct, corrupted) -> None:
+    assert errors(number_findings(source_lang, source, target_lang, correct)) == []
+
+
+@pytest.mark.parametrize("case, source_lang, source, target_lang, correct, corrupted", CASES,
+                         ids=[f"{c[0]}:{c[1]}-{c[3]}" for c in CASES])
+def test_corrupted_translation_is_still_an_error(case, source_lang, source, target_lang, correct, corrupted) -> None:
+    found = errors(number_findings(source_lang, source, target_lang, corrupted))
+    assert [code for code, _severity, _message in found] == ["NUM001"], found
+
+
+@pytest.mark.parametrize("source_lang, source, target_lang, target", [
+    ("en", "The results were announced.", "fr", "Les résultats ont été annoncés jeudi."),
+    ("en", "Both regions voted.", "fr", "Les deux régions ont voté."),
+    ("en", "The wait is over for the fans.", "nl", "Het wachten is voorbij voor de twee fans."),
+    ("en", "In the final third, Rangers did well.", "fr", "Les Rangers ont bien joué près du deuxième poteau."),
+    ("en", "Both churches were built.", "fr", "Les trois églises ont été construites."),  # no third version to confirm
+])
+def test_one_sided_weak_evidence_is_at_most_a_warning(source_lang, source, target_lang, target) -> None:
+    found = number_findings(source_lang, source, target_lang, target)
+    assert errors(found) == []
+    assert {code for code, severity, _ in found} <= {"NUM006"}
+
+
+def test_values_of_unrelated_kinds_are_never_paired() -> None:
+    found = number_findings("en", "The report came out on 3 May 2018.", "nl", "Het verslag verscheen, zeiden de drie auteurs.")
+    messages = [message for _code, _severity, message in found]
+    assert not any("drie" in m and "May" in m for m in messages), messages
+    assert any("3 May 2018" in m for m in messages)  # the dropped date is still reported, alone
+
+
+def test_a_dropped_strong_value_is_an_error_and_a_dropped_count_a_warning() -> None:
+    strong = number_findings("en", "The budget is €81 million.", "fr", "Le budget est important.")
+    weak = number_findings("en", "The 26 partners met.", "fr", "Les partenaires se sont réunis.")
+    assert [(c, s) for c, s, _ in strong] == [("NUM001", "error")]
+    assert [(c, s) for c, s, _ in weak] == [("NUM006", "warning")]
+
+
+def test_an_added_unit_conversion_is_info() -> None:
+    found = number_findings("nl", "Het schip zonk in 30 meter water.", "en", "The ship sank in 30 meters (100 feet) of water.")
+    assert [(c, s) for c, s, _ in found] == [("NUM005", "info")]
