@@ -129,3 +129,34 @@ def test_a_possessive_name_rendered_as_an_adjective_is_the_name(target_lang, tar
     source = "North Korea's minister spoke."
     assert term_findings("en", source, target_lang, target) == []
     assert len(term_findings("en", source, target_lang, corrupted)) == 1
+
+
+def release_findings(source_lang: str, target_lang: str, pairs: list[tuple[str, str]]) -> list[str | None]:
+    aligned = tuple(AlignedPair((segment(f"r/{source_lang}.md", s),), (segment(f"r/{target_lang}.md", t),),
+                                source_lang, target_lang) for s, t in pairs)
+    ctx = ReleaseContext(release="r", source_lang=source_lang, documents={}, pairs={target_lang: aligned},
+                         glossary=GLOSSARY)
+    return [p.found for p in missing_approved_term(ctx)]
+
+
+# A name the translation renders right in one sentence and refers to otherwise in the next
+# (`Washington said` / `a-t-il dit`) is no terminology error there; nowhere rendered, it is.
+@pytest.mark.parametrize(
+    "source_lang, target_lang, first, second, corrupted",
+    [
+        ("en", "fr", ("Washington agreed on Monday.", "Washington a accepté lundi."),
+         ("Washington said so on Tuesday.", "C'est ce qu'a-t-il dit mardi."),
+         ("Washington said so on Tuesday.", "C'est ce qu'a dit Washingtown mardi.")),
+        ("en", "nl", ("Washington agreed on Monday.", "Washington stemde maandag in."),
+         ("Washington said so on Tuesday.", "Dat zei hij dinsdag."),
+         ("Washington said so on Tuesday.", "Dat zei Washingtown dinsdag.")),
+        ("fr", "en", ("Washington a accepté lundi.", "Washington agreed on Monday."),
+         ("Washington l'a dit mardi.", "It said so on Tuesday."),
+         ("Washington l'a dit mardi.", "Washingtown said so on Tuesday.")),
+    ],
+)
+def test_a_name_rendered_elsewhere_and_referred_to_otherwise_is_no_error(source_lang, target_lang, first, second,
+                                                                       corrupted):
+    assert release_findings(source_lang, target_lang, [first, second]) == []
+    assert release_findings(source_lang, target_lang, [first, corrupted]) == ["Washingtown"]
+    assert release_findings(source_lang, target_lang, [second]) == [None]  # rendered nowhere: still an error

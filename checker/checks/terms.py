@@ -109,7 +109,12 @@ def missing_approved_term(context: ReleaseContext) -> Iterator[Problem]:
     Naming a term fewer times than the source is not an error on its own (pronouns), only
     when a near-miss of the term stands in for it. A common noun with no trace in the target
     ("warmtepomp" / "it") is taken for a pronoun and not reported; names and acronyms are,
-    and a source-language form left in the target is named as such ("found 'NMBS' (the NL form)").
+    unless the translation renders them right elsewhere in the release ("Trump said" /
+    "a-t-il dit"), and a source-language form left in the target is named as such
+    ("found 'NMBS' (the NL form)"). What is called "found" is a plausible rendering: it shares
+    a word with the term or is close to it, never an unrelated short word ("sur" for a place
+    name). A Dutch genitive ("Washingtons"), a name shortened to its last word ("Menga") and a
+    possessive name rendered as an adjective ("nord-coréen") are the name.
 
     ## Why is this bad?
     A concept rendered differently from release to release reads as two different things:
@@ -129,13 +134,15 @@ def missing_approved_term(context: ReleaseContext) -> Iterator[Problem]:
     if not _has_glossary(context):
         return
     for lang, analysed in analyse(context).items():
+        # Entries this translation renders with an approved form somewhere.
+        rendered = {m.entry.id for terms in analysed for m in terms.target_all if not m.forbidden}
         for terms in analysed:
             if not terms.pair.target or not terms.source:
                 continue
-            yield from _missing_in_pair(context, terms)
+            yield from _missing_in_pair(context, terms, rendered)
 
 
-def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Problem]:
+def _missing_in_pair(context: ReleaseContext, terms: PairTerms, rendered: set[str]) -> Iterator[Problem]:
     pair = terms.pair
     target_lang = pair.target_lang
     source_count: dict[str, int] = {}
@@ -194,6 +201,10 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms) -> Iterator[Prob
         elif not _name_like(entry, target_lang):
             # "Omdat een warmtepomp ook kan koelen" / "Because it can also cool": a common noun with
             # no trace in the target was most likely replaced by a pronoun, not mistranslated.
+            continue
+        elif entry_id in rendered:
+            # `Trump said` / `critiqua-t-il`: a name with no trace here that the translation renders
+            # right elsewhere was referred to otherwise (a pronoun, a description), not mistranslated.
             continue
         else:
             start, end, found = 0, 0, None
