@@ -242,3 +242,28 @@ class TermLocale:
     determiners: frozenset[str] = frozenset()
     # simplemma's code for the language's lemmas; "" when simplemma has none.
     lemma_language: str = ""
+
+
+# Company forms and the like, abbreviated alike in every language.
+INTERNATIONAL_ABBREVIATIONS = ("Inc.", "Ltd.", "Corp.", "Co.", "Jr.", "Sr.", "et al.")
+
+
+@dataclass(frozen=True)
+class SegmentationLocale:
+    """Abbreviations whose period must not end a sentence (read by `checker.data.abbreviations`).
+
+    Three kinds, because a period after an abbreviation is ambiguous in different ways:
+    `never_final` titles and connectives always have words after them ("Dhr. Peeters");
+    `before_number` periods belong to the abbreviation only when a number follows ("nr. 5");
+    `final_unless_continued` may end a sentence ("... and partners Ltd.") unless the next word
+    is lower case or a digit. Entries are written as they appear in text.
+    """
+
+    code: str
+    never_final: tuple[str, ...] = ()
+    before_number: tuple[str, ...] = ()
+    final_unless_continued: tuple[str, ...] = ()
+    # Added to pysbd's own tables (lower case, no period, as pysbd stores them): titles that keep
+    # their period before a capital, and abbreviations pysbd does not know.
+    pysbd_prepositive: tuple[str, ...] = ()
+    pysbd_abbreviations: tuple[str, ...] = ()

@@ -1,6 +1,6 @@
 """English. Note: English `billion` is 10^9 (French `milliard`, Dutch `miljard`)."""
 
-from checker.locales.base import INTERNATIONAL_CURRENCIES, NumberLocale
+from checker.locales.base import INTERNATIONAL_ABBREVIATIONS, INTERNATIONAL_CURRENCIES, NumberLocale, SegmentationLocale
 
 LOCALE = NumberLocale(
     code="en",
@@ -171,4 +171,20 @@ TERMS = TermLocale(
     determiners=frozenset("the this that these not".split()),
     adjective_endings=("", "n", "an", "ean", "ese", "ish", "i", "ic"),
     lemma_language="en",
+)
+
+SEGMENTATION = SegmentationLocale(
+    code="en",
+    never_final=(
+        'e.g.', 'i.e.', 'cf.', 'vs.', 'approx.', 'viz.', 'incl.', 'excl.', 'Mr.', 'Mrs.', 'Ms.', 'Dr.',
+        'Prof.', 'St.', 'Gen.', 'Sen.', 'Rep.', 'Gov.', 'U.S.', 'Fig.', 'fig.', 'Dept.',
+    ),
+    before_number=(
+        'p.', 'pp.', 'No.', 'Nos.', 'no.', 'Art.', 'art.', 'Vol.', 'vol.', 'ch.', 'Jan.', 'Feb.', 'Mar.',
+        'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.',
+    ),
+    final_unless_continued=(
+        'etc.', 'a.m.', 'p.m.',
+        *INTERNATIONAL_ABBREVIATIONS,
+    ),
 )

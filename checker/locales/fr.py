@@ -1,6 +1,6 @@
 """French (Belgium and France). Note: French `billion` is 10^12, `milliard` is 10^9."""
 
-from checker.locales.base import INTERNATIONAL_CURRENCIES, NumberLocale
+from checker.locales.base import INTERNATIONAL_ABBREVIATIONS, INTERNATIONAL_CURRENCIES, NumberLocale, SegmentationLocale
 
 LOCALE = NumberLocale(
     code="fr",
@@ -178,4 +178,21 @@ TERMS = TermLocale(
     adjective_endings=("", "e", "es", "n", "ne", "en", "enne", "ens", "ennes", "ien", "ienne", "iens", "iennes",
                        "ais", "aise", "ois", "oise", "ain", "aine", "ique", "iques"),
     lemma_language="fr",
+)
+
+SEGMENTATION = SegmentationLocale(
+    code="fr",
+    never_final=(
+        'p. ex.', 'p.ex.', 'c.-à-d.', 'c-à-d.', 'cf.', 'env.', 'resp.', 'vs.', 'art.', 'M.', 'MM.', 'Mme.',
+        'Mmes.', 'Mlle.', 'Dr.', 'Pr.', 'Me.', 'St.', 'Ste.', 'av.', 'bd.',
+    ),
+    before_number=(
+        'p.', 'pp.', 'n.', 'no.', 'vol.', 'chap.', 'janv.', 'févr.', 'avr.', 'juil.', 'sept.', 'oct.',
+        'nov.', 'déc.',
+    ),
+    final_unless_continued=(
+        'etc.', 'Cie.', 'hab.',
+        *INTERNATIONAL_ABBREVIATIONS,
+    ),
+    pysbd_prepositive=('dr', 'pr', 'me', 'mme', 'mlle'),
 )

@@ -1,6 +1,6 @@
 """Dutch (Belgium and the Netherlands)."""
 
-from checker.locales.base import INTERNATIONAL_CURRENCIES, NumberLocale
+from checker.locales.base import INTERNATIONAL_ABBREVIATIONS, INTERNATIONAL_CURRENCIES, NumberLocale, SegmentationLocale
 
 LOCALE = NumberLocale(
     code="nl",
@@ -172,4 +172,24 @@ TERMS = TermLocale(
     determiners=frozenset("het een deze dit die geen niet".split()),
     adjective_endings=("", "aans", "aanse", "ees", "ese", "s", "se", "isch", "ische", "er", "ers"),
     lemma_language="nl",
+)
+
+SEGMENTATION = SegmentationLocale(
+    code="nl",
+    never_final=(
+        'o.a.', 'bv.', 'bijv.', 'd.w.z.', 'm.a.w.', 't.o.v.', 'i.p.v.', 'm.b.t.', 'i.v.m.', 'a.d.h.v.',
+        'm.i.v.', 't.e.m.', 't.a.v.', 'i.s.m.', 'zgn.', 'resp.', 'vnl.', 'evt.', 'ca.', 'cf.', 'vgl.', 'vs.',
+        'incl.', 'excl.', 'art.', 'blz.', 'nr.', 'dhr.', 'Dhr.', 'mevr.', 'Mevr.', 'dr.', 'Dr.', 'prof.',
+        'Prof.', 'mr.', 'Mr.', 'ir.', 'Ir.', 'ing.', 'Ing.', 'drs.', 'Drs.', 'St.', 'vzw.', 'nv.', 'bvba.',
+    ),
+    before_number=(
+        'p.', 'pp.', 'no.', 'jan.', 'feb.', 'mrt.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'okt.',
+        'nov.', 'dec.',
+    ),
+    final_unless_continued=(
+        'enz.', 'etc.', 'e.a.', 'e.d.',
+        *INTERNATIONAL_ABBREVIATIONS,
+    ),
+    pysbd_prepositive=('dr', 'dhr', 'mevr', 'prof', 'vzw', 'mr', 'ir', 'ing', 'drs'),
+    pysbd_abbreviations=('mevr', 'vzw'),
 )

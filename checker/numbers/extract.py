@@ -76,6 +76,7 @@ class _Patterns:
     article_unit: re.Pattern | None
     units: dict[str, str]
     score: re.Pattern
+    compound_rest: re.Pattern  # the inches of `6-foot-6`, `5 ft 11 in`
 
 
 def _alternation(words) -> str:
@@ -168,13 +169,15 @@ def _patterns(lang: str) -> _Patterns:
             article_unit = re.compile(rf"(?<![\w])(?:{_alternation(loc.indefinite_articles)})[ \u00a0]+"
                                       rf"(?P<unit>{_alternation(loc.unit_words)})(?![\w])", re.IGNORECASE)
     unit_symbol_after = re.compile(rf"[ \u00a0]?-?(?P<unit>{_alternation(INTERNATIONAL_UNITS)})(?![\w/²])")
+    smaller_units = [surface for surface, unit in units.items() if unit in COMPOUND_UNITS.values()] + ["in", '"', "”", "″"]
+    compound_rest = re.compile(rf"[- \u00a0]?(\d{{1,2}})(?:[- \u00a0]?(?:{_alternation(smaller_units)}))?(?![\w.,])", re.IGNORECASE)
     words = rf"|[ \u00a0]+(?:{_alternation(loc.range_connectors)})[ \u00a0]+" if loc.range_connectors else ""
     score = re.compile(rf"(?<![\w.,:/\-–])(\d{{1,2}})(?P<sep>[ \u00a0]?[-–&][ \u00a0]?|:(?=\d(?!\d)){words})(\d{{1,2}}){_SCORE_TAIL}",
                        re.IGNORECASE)
     return _Patterns(
         loc, day_month, month_day, month_year, hour, hour_word, clock_range, qualifier_before, scale_after,
         currency_scale_after, currency_after, currency_before, percent_after, points_after, ordinal_suffix, months,
-        unit_word_after, unit_symbol_after, article_unit, units, score,
+        unit_word_after, unit_symbol_after, article_unit, units, score, compound_rest,
     )
 
 
@@ -432,7 +435,6 @@ def _unit_after(text: str, cursor: int, p: _Patterns) -> tuple[list[str], int] |
     return None
 
 
-_COMPOUND_REST = re.compile(r"[- \u00a0]?(\d{1,2})(?:[- \u00a0]?(?:inches|inch|in|\"|”|″))?(?![\w.,])")
 
 
 def _quantity(kind_value: Decimal, units: list[str], start: int, end: int, text: str, **extra) -> NumericValue:
@@ -441,11 +443,11 @@ def _quantity(kind_value: Decimal, units: list[str], start: int, end: int, text:
     return replace(readings[0], alternatives=tuple(readings[1:]))
 
 
-def _with_compound(text: str, value: Decimal, units: list[str], end: int) -> tuple[Decimal, list[str], int]:
+def _with_compound(text: str, value: Decimal, units: list[str], end: int, p: _Patterns) -> tuple[Decimal, list[str], int]:
     """`6-foot-6`, `5 ft 11 in`: the second number is in the smaller unit; both as one length."""
     smaller = COMPOUND_UNITS.get(units[0])
     if smaller and len(units) == 1:
-        rest = _COMPOUND_REST.match(text, end)
+        rest = p.compound_rest.match(text, end)
         if rest:
             from checker.numbers.units import in_unit
 
@@ -517,7 +519,7 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
             after_unit = _unit_after(text, cursor, p)
             if after_unit:  # "300 mijl", "3 million miles", "6-foot-6"
                 units, unit_end = after_unit
-                number, measure, cursor = _with_compound(text, number.scaleb(exponent), units, unit_end)
+                number, measure, cursor = _with_compound(text, number.scaleb(exponent), units, unit_end, p)
                 kind, exponent = v.QUANTITY, 0
         if cursor < len(text) and text[cursor] == "+" and (cursor + 1 == len(text) or not text[cursor + 1].isdigit()):
             qualifier = "more"  # "15+ bedrijven"
