@@ -109,6 +109,7 @@ class Phrase:
     acronym: str = ""  # for expansions: the acronym in parentheses after them
 
 
+@lru_cache(maxsize=65536)
 def term_key(text: str, lang: str) -> str:
     """Case-, accent- and inflection-insensitive key: `Lots de travail` ~ `lot de travail`.
 
@@ -299,8 +300,9 @@ def _expansion_before(before: str, acronym: str, lang: str | None) -> tuple[int,
 def acronyms(text: str) -> list[Phrase]:
     """Acronyms (`PIT`) and one-word brands with inner capitals (`BioWin`)."""
     found = []
+    possessives = _name_words().possessive
     for word, start, end in _tokens(text):
-        possessive = _name_words().possessive.search(word)  # `ATMP's`
+        possessive = possessives.search(word)  # `ATMP's`
         if possessive:
             word, end = word[: possessive.start()], start + possessive.start()
         if len(word) >= 2 and word.isalnum() and _is_brand(word):
@@ -502,9 +504,7 @@ def _certain_rendering(phrase: Phrase, pair: AlignedPair, candidates: list[Phras
     target = pair.target_text
     # 1. Not translated: the same string in the target, or its plural (`ATMP` / `ATMPs`),
     # where no longer term's rendering already is.
-    forms = sorted(_variants(phrase.text, pair.target_lang), key=len, reverse=True)
-    alternatives = "|".join(re.escape(f) for f in forms)
-    for m in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", target, re.IGNORECASE):
+    for m in _same_string(phrase.text, pair.target_lang).finditer(target):
         if not any(m.start() < end and start < m.end() for start, end in taken):
             return Phrase(m.group(), m.start(), m.end(), "same")
     # 2. An expansion before the same (or the only) parenthesised acronym.
@@ -516,6 +516,13 @@ def _certain_rendering(phrase: Phrase, pair: AlignedPair, candidates: list[Phras
         if len(expansions) == 1:
             return expansions[0]
     return None
+
+
+@lru_cache(maxsize=16384)
+def _same_string(text: str, lang: str) -> re.Pattern[str]:
+    """`text` or one of its inflections (`ATMP`, `ATMPs`) as a whole word, any case."""
+    alternatives = "|".join(re.escape(f) for f in sorted(_variants(text, lang), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _association(phrase: Phrase, candidate: Phrase, pair: AlignedPair, term_pairs: dict,
