@@ -113,14 +113,28 @@ class Config:
     limits: Limits = field(default_factory=Limits)
 
     def glossary_paths(self) -> list[Path]:
+        """The configured glossary files; one that lies outside the repository is a ConfigError.
+
+        A pull request can edit setup.cfg: `glossaries = ../../secrets/*` or a glossary that is a
+        symbolic link out of the tree must not make the checker read (and quote) another file.
+        """
+        from checker.corpus import tree_root
+
         base = self.root or Path.cwd()
+        root = tree_root(base)
         paths: list[Path] = []
         for pattern in self.glossary_patterns:
             if any(ch in pattern for ch in "*?["):
                 # glob.glob, not Path.glob: it takes an absolute pattern too (Path.glob raises).
-                paths.extend(sorted(Path(p) for p in glob.glob(os.path.join(base, pattern), recursive=True)))
+                found = sorted(Path(p) for p in glob.glob(os.path.join(base, pattern), recursive=True))
             else:
-                paths.append(base / pattern)
+                found = [base / pattern]
+            for path in found:
+                resolved = path.resolve()
+                if self.path is not None and resolved != root and root not in resolved.parents:
+                    raise ConfigError(f"{self.path}: [checker] glossaries: {path} lies outside the repository "
+                                      f"({root}); not read (pass --glossary FILE to use it)")
+                paths.append(path)
         return paths
 
 

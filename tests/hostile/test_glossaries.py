@@ -98,3 +98,16 @@ def test_a_tbx_entity_bomb_is_still_refused(repo, one_error) -> None:
     repo.write("terms.tbx", '<?xml version="1.0"?>\n<!DOCTYPE martif [<!ENTITY a "aaaaaaaaaa">'
                '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<martif>&b;</martif>\n')
     one_error(repo.run("glossary", "import", "terms.tbx"), "refusing TBX with a DOCTYPE declaring its own content")
+
+
+@pytest.mark.parametrize("setting", ["glossaries = ../outside/*.yaml", "glossaries = glossaries/*.yaml"])
+def test_a_configured_glossary_outside_the_repository_is_not_read(repo, one_error, setting: str) -> None:
+    outside = repo.root.parent / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("terms:\n  - id: TOKEN-7391-SECRET\n    en: x\n    xx: y\n", encoding="utf-8")
+    (repo.root / "glossaries").mkdir()
+    (repo.root / "glossaries" / "linked.yaml").symlink_to(outside / "secret.yaml")
+    repo.config(setting)
+    result = repo.run("check", "corpus", "--no-model")
+    one_error(result, "lies outside the repository")
+    assert "SECRET" not in result.stderr + result.stdout  # the file's content is never quoted
