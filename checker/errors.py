@@ -63,7 +63,8 @@ def _write_failed(error: OSError) -> NoReturn:
     _silence_stdout()
     if isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE:
         sys.exit(EXIT_INPUT)
-    echo_error(f"cannot write to standard output: {error.strerror or error}")
+    where = error.filename or "standard output"  # a file only when a stage forgot to report its own
+    echo_error(f"cannot write to {where}: {error.strerror or error}")
     sys.exit(EXIT_INPUT)
 
 
