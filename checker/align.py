@@ -92,15 +92,11 @@ class AlignParams:
 
 
 DEFAULT_PARAMS = AlignParams()
-# With a sentence encoder's cosine as the similarity (tuned on the Text+Berg dev article only):
-# the embeddings tell a 2-3 bead from 1-1 + 1-2 where lengths could not, and a short unit that
-# matches nothing is cheaper to leave unpaired than to force into a merge.
-ENCODER_PARAMS = replace(
-    DEFAULT_PARAMS,
-    similarity_weight=4.0,
-    short_deletion_cost=2.0,
-    bead_priors=DEFAULT_PARAMS.bead_priors + (((2, 3), 0.005), ((3, 2), 0.005)),
-)
+# With a sentence encoder's cosine as the similarity. Only the weight of the new signal was tuned
+# (on the Text+Berg dev article): tuning the bead priors and deletion costs too raised dev F1 from
+# 0.879 to 0.889 but lowered the held-out test from 0.875 to 0.868, i.e. it fitted one article.
+ENCODER_PARAMS = replace(DEFAULT_PARAMS, similarity_weight=4.0)
+
 
 # ---------------------------------------------------------------------------
 # Anchors
