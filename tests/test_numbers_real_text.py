@@ -157,6 +157,8 @@ CASES = [
      "Het budget bedraagt €18 miljoen."),
     ("idiom-100-percent", "en", "Block out the sun completely with 2 hats.", "fr",
      "Bloquez le soleil à 100 % avec 2 chapeaux.", "Bloquez le soleil à 100 % avec 3 chapeaux."),
+    ("compound-of-one", "nl", "Een eenvoudige procedure voor 12 partners.", "en", "A simple procedure for 12 partners.",
+     "A simple procedure for 13 partners."),
     ("phone-country-code", "en", "Call 116 123 in the UK and Ireland.", "nl", "Bel 116 123 (+44 voor GB, +353 voor Ierland).",
      "Bel 116 124 (+44 voor GB, +353 voor Ierland)."),
 ]

@@ -221,7 +221,8 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
         # `vijfjarige`, `drievoudig`: a number word glued to the rest of the word
         for match in p.compound.finditer(text):
             number = cardinal(match.group("num").lower(), lang)
-            if number is not None and claims.free(match.start(), match.end()):
+            # `eenvoudig` is "simple": a compound of one is no count
+            if number is not None and number > 1 and claims.free(match.start(), match.end()):
                 add(match, v.NUMBER, Decimal(number), spelled=True)
     if p.time_words:
         for match in p.time_words.finditer(text):
