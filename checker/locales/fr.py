@@ -104,7 +104,7 @@ LOCALE = NumberLocale(
                            "dixième": 10, "dixièmes": 10, "centième": 100},
     fraction_ordinal_like=frozenset({"cinquième", "sixième", "dixième", "centième"}),
     half_words=("moitié",),
-    half_articles=("la",),
+    half_articles=("la", "pour"),
     ratio_connectors=("sur",),
     ratio_noun_after_any_numerator=True,
     multiplier_words=("fois",),
