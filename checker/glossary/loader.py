@@ -1,6 +1,6 @@
 """Load YAML glossaries with line numbers, so every error names its file, line and reason.
 
-The YAML is composed into nodes (`yaml.compose`) rather than loaded into plain objects:
+The YAML is composed into nodes (`compose`, below) rather than loaded into plain objects:
 nodes keep their position, and a glossary error the user cannot locate is of no use.
 
 A glossary may come from a pull request, so it is read defensively: aliases (`*name`) are
@@ -34,29 +34,61 @@ MAX_FORMS = 100  # approved or forbidden forms of one entry in one language
 NOTE_FACTOR = 20  # a note or label may be this many times longer than a term
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """PyYAML's safe composer, refusing aliases and bounding the depth (its composer recurses)."""
+_RESOLVER = yaml.resolver.Resolver()
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+def compose(text: str) -> yaml.Node | None:
+    """`yaml.compose` with the safe loader's tags, built from parser events with an explicit stack.
+
+    PyYAML's own composer recurses once per level (RecursionError on `[[[[...`) and shares
+    aliased nodes, so that a reader walking them meets a few kilobytes of `*a` as gigabytes.
+    Here aliases are refused, nesting is bounded by `MAX_DEPTH`, and libyaml's parser is used
+    when it is installed (three times faster than the pure-Python one).
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    root: yaml.Node | None = None
+    open_nodes: list[yaml.Node] = []  # collections being filled, innermost last
+    pending_keys: list[yaml.Node | None] = []  # per open mapping: a key waiting for its value
+    documents = 0
+
+    def attach(node: yaml.Node) -> None:
+        nonlocal root
+        if not open_nodes:
+            root = node
+        elif isinstance(open_nodes[-1], yaml.SequenceNode):
+            open_nodes[-1].value.append(node)
+        elif pending_keys[-1] is None:
+            pending_keys[-1] = node
+        else:
+            open_nodes[-1].value.append((pending_keys[-1], node))
+            pending_keys[-1] = None
+
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
                 None, None, f"aliases (*{event.anchor}) are not allowed in a glossary: write the forms out",
-                event.start_mark,
-            )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(
-                    None, None, f"nested more than {MAX_DEPTH} levels deep", self.peek_event().start_mark
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+                event.start_mark)
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise yaml.composer.ComposerError(None, None, "expected a single document", event.start_mark)
+        elif isinstance(event, yaml.ScalarEvent):
+            tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+            attach(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style))
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
+            tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(kind, None, event.implicit)
+            node = kind(tag, [], event.start_mark, event.end_mark, flow_style=event.flow_style)
+            attach(node)
+            open_nodes.append(node)
+            pending_keys.append(None)
+            if len(open_nodes) > MAX_DEPTH:
+                raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                                                  event.start_mark)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            open_nodes.pop().end_mark = event.end_mark
+            pending_keys.pop()
+    return root
 
 
 def discover_glossaries(root: Path) -> list[Path]:
@@ -103,7 +135,7 @@ def load_entries(path: Path, languages: Sequence[str] = DEFAULT_LANGUAGES, limit
 def parse_entries(text: str, path: str, languages: Sequence[str] = DEFAULT_LANGUAGES,
                   limits: Limits | None = None) -> list[Entry]:
     try:
-        root = yaml.compose(text, Loader=_BoundedLoader)
+        root = compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else 0
