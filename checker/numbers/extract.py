@@ -32,6 +32,8 @@ _URL = re.compile(
 _PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)[ \u00a0]?\d{1,3}(?:[ \u00a0]?\(0\)[ \u00a0]?\d{1,4})?|0\d{1,3})(?:[ \u00a0.\-/]\d{1,4}){2,}(?!\d)"
 )
+# ", 1000 Brussel", "; 75008 Paris": a postal code in an address, an identifier rather than a count
+_POSTAL_CODE = re.compile(r"(?<=[,;][ \u00a0])(?:[A-Z]{1,2}-)?\d{4,5}(?=[ \u00a0][^\W\d_])")
 _CALLING_CODE = re.compile(r"(?<![\w+])\+\d{1,3}(?![\d \u00a0(./-]*\d)")
 _CODE = re.compile(r"(?<![\w])[^\W\d_]+-?\d+(?:[\w]*)(?:-\d+)*(?![\w])")
 _NUMERIC_DATE = re.compile(r"(?<![\w.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w.,/]\d)")
@@ -342,6 +344,10 @@ def _read_scores(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
 
 
 def _read_codes(text: str, claims: _Claims, found: list[NumericValue]) -> None:
+    for match in _POSTAL_CODE.finditer(text):
+        if text[match.end() + 1 : match.end() + 2].isupper() and claims.free(match.start(), match.end()):
+            claims.take(match.start(), match.end())
+            found.append(NumericValue(v.CODE, match.group(0), match.start(), match.end(), match.group(0)))
     for match in _CODE.finditer(text):
         letters = re.match(r"[^\W\d_]+", match.group(0)).group(0)
         if not any(ch.isupper() for ch in letters):
