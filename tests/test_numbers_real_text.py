@@ -159,6 +159,8 @@ CASES = [
      "Bloquez le soleil à 100 % avec 2 chapeaux.", "Bloquez le soleil à 100 % avec 3 chapeaux."),
     ("compound-of-one", "nl", "Een eenvoudige procedure voor 12 partners.", "en", "A simple procedure for 12 partners.",
      "A simple procedure for 13 partners."),
+    ("postal-code", "nl", "Het kantoor in de Wetstraat 16, 1000 Brussel, bestaat sinds 2019.", "en",
+     "The office in Brussels has been open since 2019.", "The office in Brussels has been open since 2018."),
     ("phone-country-code", "en", "Call 116 123 in the UK and Ireland.", "nl", "Bel 116 123 (+44 voor GB, +353 voor Ierland).",
      "Bel 116 124 (+44 voor GB, +353 voor Ierland)."),
 ]
