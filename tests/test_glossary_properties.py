@@ -138,3 +138,28 @@ def test_a_generated_tbx_imports_and_writes_a_glossary_that_loads_back(concepts:
         return
     loaded = parse_entries(glossary_yaml(result.entries, LANGS), "out.yaml", LANGS, SMALL)
     assert [e.id for e in loaded] == [e.id for e in result.entries]
+
+
+def _shape(node: yaml.Node | None):
+    """A node as plain data: tag, value and position, for comparing two composers."""
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        return node.tag, node.value, node.start_mark.line, node.start_mark.column
+    if isinstance(node, yaml.SequenceNode):
+        return node.tag, [_shape(item) for item in node.value], node.start_mark.line
+    return node.tag, [(_shape(key), _shape(value)) for key, value in node.value], node.start_mark.line
+
+
+@FUZZ
+@given(YAML_VALUE, st.booleans())
+def test_the_glossary_composer_builds_the_nodes_pyyaml_builds(value, flow: bool) -> None:
+    from checker.glossary.loader import compose
+
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=flow)
+    try:
+        ours = compose(text)
+    except yaml.YAMLError as error:  # only ever for nesting past MAX_DEPTH, which PyYAML would accept
+        assert "nested more than" in str(error)
+        return
+    assert _shape(ours) == _shape(yaml.compose(text, Loader=yaml.SafeLoader))
