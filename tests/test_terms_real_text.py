@@ -31,6 +31,8 @@ terms:
     all: Washington
   - id: menga
     all: Dolly Menga
+  - id: science-for-health
+    all: Science for Health
   - id: north-korea
     nl: Noord-Korea
     fr: Corée du Nord
@@ -114,6 +116,21 @@ def test_dutch_name_in_the_possessive_is_the_name():
 def test_a_name_shortened_to_its_last_word_is_the_name(source_lang, source, target_lang, target, corrupted):
     assert term_findings(source_lang, source, target_lang, target) == []
     assert len(term_findings(source_lang, source, target_lang, corrupted)) == 1
+
+
+# ... but a longer name is no person's: its last word alone does not stand for it, and a misspelt
+# first name beside the right surname is still a near-miss.
+@pytest.mark.parametrize(
+    "source_lang, source, target_lang, target, found",
+    [
+        ("nl", "Ze kozen Science for Health.", "fr", "Ils ont choisi Sceince for Health.", "Sceince for Health"),
+        ("fr", "Ils ont choisi Science for Health.", "en", "They chose Sceince for Health.", "Sceince for Health"),
+        ("en", "They chose Science for Health.", "nl", "Ze kozen Sceince for Health.", "Sceince for Health"),
+        ("en", "Dolly Menga scored.", "nl", "Dolli Menga scoorde.", "Dolli Menga"),
+    ],
+)
+def test_a_longer_name_or_a_misspelt_first_name_is_still_caught(source_lang, source, target_lang, target, found):
+    assert [f for f, _ in term_findings(source_lang, source, target_lang, target)] == [found]
 
 
 # A name in the possessive becomes an adjective in Dutch and French (`North Korea's minister` /

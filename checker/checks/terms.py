@@ -176,13 +176,14 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms, rendered: set[st
         forms = entry.forms[target_lang]
         if not present and _name_in_genitive(pair.target_text, forms, locale):
             continue  # `Washingtons beleid`: the name, in the possessive
-        if not present and _name_like(entry, target_lang) and _last_word_of_name(pair.target_text, forms, target_lang):
-            continue  # `Menga` for `Dolly Menga`, `the Giants`: a name shortened to its last word
         if not present and _in_possessive(pair, source_spans[entry_id]) and _derived(pair.target_text, forms, locale):
             continue  # `North Korea's minister` / `le ministre nord-coréen`: the name became an adjective
         # Only a plausible stretch is a candidate: `found 'sur'` for a place name, a stretch that
         # looks like the term by letters only, would mislead.
         candidate = _closest(pair.target_text, forms, taken, locale)
+        if not present and _name_like(entry, target_lang) and _last_word_of_name(pair.target_text, forms, target_lang) \
+                and (candidate is None or candidate[2] < NEAR_MISS):
+            continue  # `Menga` for `Dolly Menga`, `the Giants`: a name shortened to its last word
         if present:
             # Fewer mentions than in the source is normal (pronouns): only a near-miss counts.
             if candidate is None or candidate[2] < NEAR_MISS:
@@ -264,7 +265,10 @@ def _tightened(text: str, start: int, end: int, forms: tuple[str, ...], locale: 
 def _last_word_of_name(text: str, forms: tuple[str, ...], lang: str) -> bool:
     """The last word of a multiword name on its own, capitalised as in the glossary (a surname,
     a team): not inside a longer name (`Parliament of Wallonia` for `Walloon Parliament`)."""
-    lasts = {form.split()[-1] for form in forms if len(form.split()) > 1}
+    # A person's or a team's name: two or three capitalised words, nothing between them
+    # (not `Science for Health`, `SPW Économie, Emploi, Recherche`, `cluster of Flanders`).
+    lasts = {form.split()[-1] for form in forms if 2 <= len(form.split()) <= 3
+             and all(w[:1].isupper() and w.isalpha() for w in form.split())}
     names = [(n.start, n.end) for n in capitalised_names(text, lang) + hyphenated_names(text)]
     for word in lasts:
         if len(word) < 3 or not word[:1].isupper():
