@@ -11,6 +11,7 @@ import pytest
 
 from checker.checks.context import CorpusContext, ReleaseContext
 from checker.checks.drift import terminology_drift
+from checker.glossary.mining import capitalised_names
 from checker.records import AlignedPair, Segment, SourceFile
 
 
@@ -162,3 +163,19 @@ def test_a_neighbouring_name_is_not_taken_for_the_rendering(langs, usual, silent
 def test_a_name_run_into_the_rendering_is_no_drift(langs, source, usual, silent, drifting):
     assert drift(langs, source, usual, silent) == []
     assert len(drift(langs, source, usual, drifting)) == 2
+
+
+# The words that join a name are every language's (names cross languages), except those that are
+# ordinary words of the sentence's own: French `en` is "in", Dutch `en` is "and".
+@pytest.mark.parametrize(
+    "lang, text, names",
+    [
+        ("fr", "Les Rangers reçoivent le Rapid Vienne en Ligue Europa.", ["Rapid Vienne", "Ligue Europa"]),
+        ("nl", "De clusters organiseerden Science for Health en de HealthTech Investor Summit.",
+         ["Science for Health", "HealthTech Investor Summit"]),
+        ("nl", "Steun van het Agentschap Innoveren en Ondernemen.", ["Agentschap Innoveren en Ondernemen"]),
+        ("en", "Support from the Agentschap Innoveren en Ondernemen.", ["Agentschap Innoveren en Ondernemen"]),
+    ],
+)
+def test_name_connectors_follow_the_sentence_language(lang, text, names):
+    assert [p.text for p in capitalised_names(text, lang)] == names

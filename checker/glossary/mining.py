@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from checker.glossary.text import fold_accents, view
 from checker.glossary.variants import form_variants, is_acronym
-from checker.locales import TermLocale, get_term_locale, term_locales
+from checker.locales import get_term_locale, term_locales
 from checker.records import AlignedPair
 
 # How like a known rendering a target name must be to count as another rendering of the term.
@@ -49,25 +49,29 @@ class _NameWords:
 def _name_words(lang: str | None = None) -> _NameWords:
     """The words that shape a name in a sentence of `lang` (None: any language).
 
-    The words that join a name (`van`, `pour le`, `and`) are the sentence's language's: French
-    `en` is "in" (`Rapid Wien en Ligue Europa` is two names), Dutch `en` is "and". Those that
-    cannot start one (openers) and the elided articles and possessives are every language's:
-    a French quote may open an English sentence.
+    Names cross languages (`Science for Health` in a Dutch release), so the words that join a
+    name are every language's, except those that are ordinary words of the sentence's own:
+    French `en` is "in" (`Rapid Wien en Ligue Europa` is two names), Dutch `en` is "and". Those
+    that cannot start one (openers), elided articles and possessives are every language's: a
+    French quote may open an English sentence.
     """
     locales = term_locales()
-    own = (get_term_locale(lang),) if lang is not None else locales
+    own = get_term_locale(lang) if lang is not None else None
 
-    def union(attribute: str, among: tuple[TermLocale, ...] = locales) -> frozenset[str]:
-        return frozenset().union(*(getattr(t, attribute) for t in among))
+    def union(attribute: str) -> frozenset[str]:
+        words = frozenset().union(*(getattr(t, attribute) for t in locales))
+        if own is None:
+            return words
+        return getattr(own, attribute) | (words - own.function_words)
 
     function_words = union("function_words")
     elisions = sorted({e for t in locales for e in t.elisions}, key=len, reverse=True)
     possessives = sorted({p for t in locales for p in t.possessives}, key=len, reverse=True)
     return _NameWords(
-        connectors=union("name_connectors", own),
-        articles=union("articles", own),
-        openers=function_words | union("sentence_openers"),
-        conjunctions=union("conjunctions", own),
+        connectors=union("name_connectors"),
+        articles=union("articles"),
+        openers=function_words | frozenset().union(*(t.sentence_openers for t in locales)),  # every language's
+        conjunctions=union("conjunctions"),
         function_words=function_words,
         elided=_alternation(elisions, r"^(?:{})(?=\w)"),
         possessive=_alternation(possessives, r"(?<=\w)(?:{})$"),
