@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checker.checks.context import ReleaseContext
-from checker.checks.terms import missing_approved_term
+from checker.checks.terms import missing_approved_term, term_casing
 from checker.glossary import Glossary, parse_entries
 from checker.records import AlignedPair, Segment, SourceFile
 
@@ -181,3 +181,28 @@ def test_a_name_rendered_elsewhere_and_referred_to_otherwise_is_no_error(source_
     assert release_findings(source_lang, target_lang, [first, second]) == []
     assert release_findings(source_lang, target_lang, [first, corrupted]) == ["Washingtown"]
     assert release_findings(source_lang, target_lang, [second]) == [None]  # rendered nowhere: still an error
+
+
+CASED = Glossary(entries=tuple(parse_entries("terms:\n  - id: bpost\n    all: bpost\n    case_sensitive: true\n",
+                                             "cased.yaml")), languages=("nl", "fr", "en"))
+
+
+# A lower-case brand opens a sentence with a capital (`Bpost investit`): no casing error there,
+# still one inside the sentence or with other letters raised.
+@pytest.mark.parametrize(
+    "lang, target, found",
+    [
+        ("fr", "Bpost investit dans la logistique.", []),
+        ("nl", "« Bpost investeert in logistiek », zei hij.", []),
+        ("en", "It said so. Bpost invests in logistics.", []),
+        ("fr", "Selon Bpost, la logistique croît.", ["Bpost"]),
+        ("nl", "BPost investeert in logistiek.", ["BPost"]),
+        ("en", "It said that Bpost invests in logistics.", ["Bpost"]),
+    ],
+)
+def test_a_lower_case_brand_opening_a_sentence_is_not_miscased(lang, target, found):
+    source_lang = "en" if lang != "en" else "nl"
+    source = "bpost invests in logistics." if source_lang == "en" else "bpost investeert in logistiek."
+    pair = AlignedPair((segment(f"r/{source_lang}.md", source),), (segment(f"r/{lang}.md", target),), source_lang, lang)
+    ctx = ReleaseContext(release="r", source_lang=source_lang, documents={}, pairs={lang: (pair,)}, glossary=CASED)
+    assert [p.found for p in term_casing(ctx)] == found

@@ -65,7 +65,7 @@ def terminology_drift(corpus: CorpusContext) -> Iterator[Problem]:
         variants: dict[str, list[TermOccurrence]] = defaultdict(list)
         for occurrence in occurrences:
             variants[occurrence.rendering_key].append(occurrence)
-        variants = _merge_inflections(variants, lang)
+        variants = _merge_same_renderings(variants, lang)
         if len(variants) < 2:
             continue
         # The majority rendering: most occurrences, then most releases, then the first seen.
@@ -81,7 +81,7 @@ def terminology_drift(corpus: CorpusContext) -> Iterator[Problem]:
                 yield _problem(occurrence, usual, summary[rendering_key], others)
 
 
-def _merge_inflections(variants: dict[str, list[TermOccurrence]], lang: str) -> dict[str, list[TermOccurrence]]:
+def _merge_same_renderings(variants: dict[str, list[TermOccurrence]], lang: str) -> dict[str, list[TermOccurrence]]:
     """Renderings that differ by grammar only are one rendering (see `_same_rendering`); the
     most frequent of a group names it."""
     if len(variants) < 2:

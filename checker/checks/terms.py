@@ -394,6 +394,16 @@ def _stretches(text: str, words: list[tuple[int, int]], widths: range,
     return out
 
 
+def _capitalised_to_open(text: str, match: TermMatch) -> bool:
+    """A lower-case form written with only its first letter raised where a sentence or a
+    heading starts (after a full stop, colon, quote or at the start): grammar, not a casing error."""
+    form, found = match.form, match.text
+    if not form[:1].islower() or found[:1] != form[:1].upper() or found[1:] != form[1:]:
+        return False
+    before = text[: match.start].rstrip(" \u00a0\"'“‘«(")
+    return not before or before[-1] in ".!?:;…"
+
+
 @lru_cache(maxsize=None)
 def _elision_pattern(locale: TermLocale) -> re.Pattern[str]:
     if not locale.elisions:
@@ -477,7 +487,9 @@ def term_casing(context: ReleaseContext) -> Iterator[Problem]:
     ## What it does
     For entries marked `case_sensitive: true`, reports a target form that matches the
     glossary only when case is ignored. A miscased form that is all lowercase (`pit`) is
-    reported only when the source sentence names the entry, since it may be an ordinary word.
+    reported only when the source sentence names the entry, since it may be an ordinary word;
+    a lower-case form with a capital only because it opens a sentence (`Bpost investit`) is
+    not miscased.
 
     ## Why is this bad?
     Brand names and acronyms have one spelling: `MEDVIA`, `BioWin`, `ATMP`.
@@ -504,6 +516,8 @@ def term_casing(context: ReleaseContext) -> Iterator[Problem]:
                     continue
                 if _in_capitals(terms.pair.target_text):
                     continue  # a heading in capitals: `ELIA` there says nothing about the brand's casing
+                if _capitalised_to_open(terms.pair.target_text, match):
+                    continue  # `Hiv heeft zich ...`, `Bpost investit`: a sentence starts with a capital
                 expected = match.form
                 yield _problem(context, terms.pair, in_source=False, start=match.start, end=match.end,
                                message=f"{match.entry.name}: casing '{match.text}', expected '{expected}'",
