@@ -290,6 +290,26 @@ def without_untranslated_names(source: Sequence[NumericValue], source_text: str,
     return [s for s in source if s.text not in shared], [t for t in target if t.text not in shared]
 
 
+def _match_exact(sources: list[NumericValue], targets: list[NumericValue]) -> list[tuple[NumericValue, NumericValue]]:
+    """`_match` with `_exact` on any reading, through an index: linear in the number of values."""
+    by_key: dict[tuple, list[int]] = {}
+    for j, t in enumerate(targets):
+        for reading in t.readings():
+            by_key.setdefault(reading.key, []).append(j)
+    taken: set[int] = set()
+    pairs, unmatched = [], []
+    for s in sources:
+        first = min((j for reading in s.readings() for j in by_key.get(reading.key, ()) if j not in taken), default=None)
+        if first is None:
+            unmatched.append(s)
+        else:
+            taken.add(first)
+            pairs.append((s, targets[first]))
+    sources[:] = unmatched
+    targets[:] = [t for j, t in enumerate(targets) if j not in taken]
+    return pairs
+
+
 def _match(
     sources: list[NumericValue], targets: list[NumericValue], same: Callable[[NumericValue, NumericValue], bool]
 ) -> list[tuple[NumericValue, NumericValue]]:
@@ -353,15 +373,25 @@ def _merge_ranges(mismatches: list[Mismatch]) -> list[Mismatch]:
     return out
 
 
+MAX_PAIRINGS = 40_000
+MAX_LENIENT = 300
+
+
 def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue]) -> Comparison:
     """Match the source's numeric values against the target's and describe every difference."""
     sources = list(source)
     targets = list(target)
-    matched = _match(sources, targets, _any_reading(_exact))
+    matched = _match_exact(sources, targets)
+    # The lenient passes try every pair; past a few hundred leftovers (a hostile sentence, no real
+    # one) the rest is left unmatched rather than paid for quadratically.
+    sources, source_rest = sources[:MAX_LENIENT], sources[MAX_LENIENT:]
+    targets, target_rest = targets[:MAX_LENIENT], targets[MAX_LENIENT:]
     matched += _match(sources, targets, _any_reading(_converted))
     matched += _match(sources, targets, _any_reading(_same_quantity))
     matched += _match(sources, targets, _any_reading(_compatible_other))
     matched += _split_as_numbers(sources, targets)
+    sources += source_rest
+    targets += target_rest
     # A conversion the source adds (`30 meters (100 feet)`) may be dropped by the translation; and
     # when the translation's conversion is what matched (`209 km (130 miles)`), the figure it
     # converts says the same.
@@ -395,14 +425,25 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
 
     # One wrong number is one mismatch even when the mistake changed its kind
     # (`17h00` typed as `27h00` is no longer a time): pair leftovers by closeness.
-    while True:
-        candidates = [(s, t, best) for s in sources for t in targets if (best := _best_readings(s, t))]
-        if not candidates:
-            break
-        s, t, (shown_s, shown_t) = min(candidates, key=lambda item: _distance(*item[2]))
+    # Closest pairs first, each value used once. Past a few hundred leftovers (no real sentence
+    # has them; a hostile one may) only neighbours in text order are tried, so the cost stays linear.
+    if len(sources) * len(targets) <= MAX_PAIRINGS:
+        pairs = ((i, j) for i in range(len(sources)) for j in range(len(targets)))
+    else:
+        pairs = ((i, j) for i in range(len(sources)) for j in range(max(0, i - 2), min(len(targets), i + 3)))
+    candidates = sorted(
+        ((_distance(*best), i, j, best) for i, j in pairs if (best := _best_readings(sources[i], targets[j]))),
+        key=lambda item: item[:3],
+    )
+    used_sources, used_targets = set(), set()
+    for _distance_key, i, j, (shown_s, shown_t) in candidates:
+        if i in used_sources or j in used_targets:
+            continue
+        used_sources.add(i)
+        used_targets.add(j)
         mismatches.append(Mismatch(VALUE, shown_s, shown_t))
-        sources.remove(s)
-        targets.remove(t)
+    sources = [s for i, s in enumerate(sources) if i not in used_sources]
+    targets = [t for j, t in enumerate(targets) if j not in used_targets]
     # Only ordinals left without a counterpart may be paired with an ambiguous ordinal word.
     mismatches += [Mismatch(VALUE, s, t) for s, t in _match(sources, weak_targets, _other_ordinal)]
     mismatches += [Mismatch(VALUE, s, t) for s, t in _match(weak_sources, targets, _other_ordinal)]

@@ -25,7 +25,9 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 _ANY_SEPARATOR = ".,'" + _SPACES
 
 _URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+\.(?:be|com|org|eu|fr|nl|net|io|uk)\b(?:/[^\s<>()]*)?",
+    # possessive runs that start where a run starts: a 5 MB word costs one pass, not its square
+    r"(?:https?://|www\.)[^\s<>()]++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"
+    r"|(?<![\w-])[\w-]++\.(?:be|com|org|eu|fr|nl|net|io|uk)\b(?:/[^\s<>()]*+)?",
     re.IGNORECASE,
 )
 # +32 476 650 438, + 33 1 56 54 07 00, 0032 2 123 45 67, 02/123.45.67, 0476 65 04 38
@@ -563,6 +565,9 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
         found.append(replace(reading, alternatives=tuple(alternatives)) if alternatives else reading)
 
 
+MAX_NUMBER_WORDS = 12
+
+
 @lru_cache(maxsize=65536)
 def _cardinal_word(word: str, lang: str) -> int | Decimal | None:
     from text_to_num import text2num
@@ -649,7 +654,9 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
         # The longest run of number words (with connectors and scale words between them) that reads
         # as one number: `deux mille vingt-cinq`, `one hundred and twenty`, `tien miljard`.
         j = i + 1
-        while j < len(words) and _adjacent(text, words[j - 1], words[j]):
+        # No number is written in more than a dozen words; a longer run (a hostile list of number
+        # words) is read piecewise, so the cost stays linear in its length.
+        while j < len(words) and j - i < MAX_NUMBER_WORDS and _adjacent(text, words[j - 1], words[j]):
             nxt = words[j][2].lower()
             if _cardinal_word(nxt, loc.code) is not None:  # `deux cents`: plurals belong inside a run
                 j += 1

@@ -81,7 +81,7 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     if loc.fraction_denominators:
         followers = _alternation(loc.fraction_followers) if loc.fraction_followers else "(?!)"
         fraction = re.compile(
-            rf"(?<![\w])(?P<num>\d+|[^\W\d_]+)(?:{_GAP}|-)(?P<den>{_alternation(loc.fraction_denominators)})(?![\w])"
+            rf"(?<![\w])(?P<num>\d++|[^\W\d_]++)(?:{_GAP}|-)(?P<den>{_alternation(loc.fraction_denominators)})(?![\w])"
             rf"(?P<after>{_GAP}(?:{followers})(?![\w])|[ \u00a0]*(?=[.,;:!?)]|$))?",
             flags,
         )
@@ -97,8 +97,8 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     if loc.ratio_connectors:
         definite = rf"(?:{_GAP}(?:{_alternation(loc.ratio_articles)}))?" if loc.ratio_articles else ""
         ratio = re.compile(
-            rf"(?<![\w.,])(?P<a>\d+|[^\W\d_]+)(?P<noun>{_GAP}[^\W\d_]+)?{_GAP}(?:{_alternation(loc.ratio_connectors)})"
-            rf"{definite}{_GAP}(?P<b>\d+|[^\W\d_]+)(?![\w])",
+            rf"(?<![\w.,])(?P<a>\d++|[^\W\d_]++)(?P<noun>{_GAP}[^\W\d_]++)?{_GAP}(?:{_alternation(loc.ratio_connectors)})"
+            rf"{definite}{_GAP}(?P<b>\d++|[^\W\d_]++)(?![\w])",
             flags,
         )
     decade = None
@@ -132,11 +132,11 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     decade_noun = None
     if loc.decade_nouns:
         # `two decades`, `deux dernières décennies`: a count, perhaps an adjective, the noun
-        decade_noun = re.compile(rf"(?<![\w])(?:(?P<w1>\d+|[^\W\d_]+){_GAP})?(?:(?P<w2>\d+|[^\W\d_]+){_GAP})?"
+        decade_noun = re.compile(rf"(?<![\w])(?:(?P<w1>\d++|[^\W\d_]++){_GAP})?(?:(?P<w2>\d++|[^\W\d_]++){_GAP})?"
                                  rf"(?P<noun>{_alternation(loc.decade_nouns)})(?![\w])", flags)
     compound_number = None
     if loc.compound_number_suffixes:
-        compound_number = re.compile(rf"(?<![\w\-])(?P<num>[^\W\d_]{{3,}}?)(?P<suffix>{_alternation(loc.compound_number_suffixes)})(?![\w])", flags)
+        compound_number = re.compile(rf"(?<![\w\-])(?P<num>[^\W\d_]{{3,30}}?)(?P<suffix>{_alternation(loc.compound_number_suffixes)})(?![\w])", flags)
     idioms = tuple((re.compile(rf"(?<![\w]){pattern}(?![\w])", flags), offset) for pattern, offset in loc.ordinal_idioms)
     return _PhrasePatterns(always, both, multiplier, decade_noun, compound_number, idioms,
                            time_words, approximate, fraction, half, ratio, decade, period_code,
@@ -365,15 +365,17 @@ def read_calendar_names(text: str, lang: str, claims: Claims, found: list[Numeri
                                           spelled=True))
 
 
+_FOLLOWING_WORD = re.compile(r"[ \u00a0]*([^\W\d_]++(?:-[^\W\d_]++)*)")
+
+
 def periods_from_ordinals(text: str, lang: str, found: list[NumericValue]) -> list[NumericValue]:
     """`derde kwartaal`, `3e trimestre`, `third quarter`, `first half`: an ordinal naming a period."""
     loc = get_locale(lang)
     out = []
     for value in found:
         if value.kind == v.ORDINAL:
-            following = text[value.end :].lstrip(" \u00a0")
-            word = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", following)
-            word = word.group(0).lower() if word else ""
+            word = _FOLLOWING_WORD.match(text, value.end)
+            word = word.group(1).lower() if word else ""
             if word in loc.quarter_words and 1 <= value.value <= 4:
                 value = NumericValue(v.PERIOD, f"Q{value.value}", value.start, value.end, value.text)
             elif word in loc.half_year_words and 1 <= value.value <= 2:
