@@ -221,6 +221,8 @@ def run_check(
 
     if model_available:
         _translation_report(run, translation_service, source_lang, target_langs, missing_reasons)
+    if provider.problem:
+        run.skipped.append(f"ADQ002 and encoder-assisted alignment for some pairs ({provider.problem})")
     if encoder is not None:
         stats = encoder.stats
         run.encoder = (f"sentence encoder: {encoder.label} ({stats.embedded} texts embedded, "

@@ -160,6 +160,7 @@ class SimilarityProvider:
     def __init__(self, encoder=None, *, cognates: bool = True) -> None:
         self.encoder = encoder  # checker.encoder.SentenceEncoder or None
         self.cognates = cognates
+        self.problem: str | None = None  # why the encoder stopped being used, when it failed mid-run
 
     def kind_for(self, has_translation: bool) -> str:
         if has_translation:
@@ -174,14 +175,19 @@ class SimilarityProvider:
                   target_groups: Sequence[object] | None = None) -> PairSimilarity:
         from checker.align import DEFAULT_PARAMS, ENCODER_PARAMS, cognate_similarity
 
-        kind = self.kind_for(translations is not None)
         semantic = None
         if self.encoder is not None:
+            from checker.encoder import EncoderError
             from checker.encoder.similarity import encoder_similarity
 
-            semantic = encoder_similarity(self.encoder, source, target, source_lang=source_lang,
-                                          target_lang=target_lang, source_groups=source_groups,
-                                          target_groups=target_groups)
+            try:
+                semantic = encoder_similarity(self.encoder, source, target, source_lang=source_lang,
+                                              target_lang=target_lang, source_groups=source_groups,
+                                              target_groups=target_groups)
+            except EncoderError as error:
+                # A damaged install shows when the weights are first read: go on without it.
+                self.problem, self.encoder = str(error), None
+        kind = self.kind_for(translations is not None)
         if kind == "mt":
             return PairSimilarity(kind, mt_similarity(translations, target), DEFAULT_PARAMS, semantic)
         if kind == "encoder":

@@ -138,3 +138,17 @@ def test_damaged_sentence_transformers_directories_are_refused_in_one_line(tmp_p
     with pytest.raises(EncoderError, match="is damaged: config.json") as caught:
         load_encoder(str(broken))
     assert "\n" not in str(caught.value)
+
+
+def test_an_encoder_that_fails_while_running_leaves_the_check_to_cognates(tmp_path: Path) -> None:
+    from checker.translate.similarity import SimilarityProvider
+
+    class Broken(UseEncoder):
+        def encode_batch(self, texts, lang):
+            raise EncoderError("sentence encoder 'use' could not run (weights.npz: bad zip); reinstall it")
+
+    provider = SimilarityProvider(Broken().with_cache(EmbeddingCache.in_directory(tmp_path)))
+    chosen = provider.for_texts(EN, FR, source_lang="en", target_lang="fr")
+    assert chosen.kind == "cognate" and chosen.semantic is None
+    assert provider.problem.startswith("sentence encoder 'use' could not run")
+    assert provider.for_texts(EN, FR).kind == "cognate"  # and it is not tried again
