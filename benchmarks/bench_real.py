@@ -156,7 +156,7 @@ def main() -> None:
     tried: Counter = Counter()
     verifiable = verifiable_caught = 0  # corruptions of a value another version states too
     extra = 0
-    missed = []
+    missed, extras_listed = [], []
     for release, (texts, clean_signatures) in sorted(clean.items()):
         candidates = []
         for lang in ("fr", "en"):
@@ -191,7 +191,10 @@ def main() -> None:
             else:
                 missed.append(f"{release}/{lang}.md:{mutation.line} {kind} {mutation.description}")
             new = [f for f in found if _signature(f) not in clean_signatures and f not in hit]
-            extra += max(0, len(new) - (0 if hit else 0))
+            extra += len(new)
+            if args.list:
+                extras_listed.extend(f"{release}/{lang}.md:{mutation.line} {mutation.description}: "
+                                     f"{f.code} {f.lang}:{f.line} {f.message}" for f in new)
     injected = sum(tried.values())
     print(f"injected: {injected} corruptions (seed {args.seed}); an error on their line: {sum(caught.values())} "
           f"= {100 * sum(caught.values()) / max(injected, 1):.1f} %; any finding on their line: "
@@ -205,6 +208,10 @@ def main() -> None:
     if args.list and missed:
         print("missed:")
         for line in missed:
+            print("  " + line)
+    if args.list and extras_listed:
+        print("findings elsewhere that the clean run did not have:")
+        for line in extras_listed:
             print("  " + line)
 
 
