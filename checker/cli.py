@@ -18,7 +18,47 @@ from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, CheckerGroup, 
 __all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_INPUT", "InputError", "main"]
 
 
-@click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+# Sub-commands that live in their own modules, loaded when used: `checker --help` and `check`
+# import nothing they do not run. The one-line help is repeated here for the command list (a
+# test keeps it equal to the command's own).
+LAZY_COMMANDS = {
+    "align": ("checker.commands.align", "align_command",
+              "Align SOURCE_FILE with TARGET_FILE and print one bead per line: `[0]:[0, 1]`, `[13]:[]`."),
+    "cache": ("checker.commands.model", "cache_group", "The translation cache: what it holds, and emptying it."),
+    "glossary": ("checker.commands.glossary", "glossary_group", "Import, lint and mine glossaries (glossaries/*.yaml)."),
+    "model": ("checker.commands.model", "model_group",
+              "Translation models: download Opus-MT models, convert them for CTranslate2, list what is available."),
+}
+
+
+class _LazyGroup(CheckerGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and name not in self.commands:
+            import importlib
+
+            module, attribute, _help = LAZY_COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from click.utils import make_default_short_help
+
+        rows = []
+        for name in self.list_commands(ctx):
+            limit = formatter.width - 6 - max(len(n) for n in self.list_commands(ctx))
+            if name in LAZY_COMMANDS and name not in self.commands:
+                rows.append((name, make_default_short_help(LAZY_COMMANDS[name][2], limit)))
+            elif (command := self.get_command(ctx, name)) is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
 def main() -> None:
     """Translation-consistency checker for NL/FR/EN press releases."""
@@ -164,10 +204,3 @@ def explain_command(code: str) -> None:
     click.echo(spec.documentation)
 
 
-# Sub-command groups that live in their own modules are registered below, one line each.
-from checker.commands.model import cache_group, model_group  # noqa: E402
-for _group in (model_group, cache_group): main.add_command(_group)  # noqa: E701
-from checker.commands.align import align_command  # noqa: E402
-main.add_command(align_command)
-from checker.commands.glossary import glossary_group  # noqa: E402
-main.add_command(glossary_group)
