@@ -35,6 +35,10 @@ terms:
     all: Dolly Menga
   - id: science-for-health
     all: Science for Health
+  - id: united-nations
+    nl: Verenigde Naties
+    fr: Organisation des Nations Unies
+    en: United Nations
   - id: north-korea
     nl: Noord-Korea
     fr: Corée du Nord
@@ -206,3 +210,17 @@ def test_a_lower_case_brand_opening_a_sentence_is_not_miscased(lang, target, fou
     pair = AlignedPair((segment(f"r/{source_lang}.md", source),), (segment(f"r/{lang}.md", target),), source_lang, lang)
     ctx = ReleaseContext(release="r", source_lang=source_lang, documents={}, pairs={lang: (pair,)}, glossary=CASED)
     assert [p.found for p in term_casing(ctx)] == found
+
+
+# A name of two words or more given by its initials (`de VN`, `l'ONU`, `the UN`) is the name.
+@pytest.mark.parametrize(
+    "source_lang, source, target_lang, target, corrupted",
+    [
+        ("en", "The United Nations met.", "nl", "De VN kwam samen.", "De VS kwam samen."),
+        ("nl", "De Verenigde Naties kwamen samen.", "fr", "L'ONU s'est réunie.", "L'OTAN s'est réunie."),
+        ("fr", "L'Organisation des Nations Unies s'est réunie.", "en", "The UN met.", "The EU met."),
+    ],
+)
+def test_a_name_by_its_initials_is_the_name(source_lang, source, target_lang, target, corrupted):
+    assert term_findings(source_lang, source, target_lang, target) == []
+    assert len(term_findings(source_lang, source, target_lang, corrupted)) == 1

@@ -178,6 +178,8 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms, rendered: set[st
             continue  # `Washingtons beleid`: the name, in the possessive
         if not present and _in_possessive(pair, source_spans[entry_id]) and _derived(pair.target_text, forms, locale):
             continue  # `North Korea's minister` / `le ministre nord-coréen`: the name became an adjective
+        if not present and _name_like(entry, target_lang) and _by_initials(pair.target_text, forms, locale):
+            continue  # `de Algemene Vergadering van de VN`: the name by its initials
         # Only a plausible stretch is a candidate: `found 'sur'` for a place name, a stretch that
         # looks like the term by letters only, would mislead.
         candidate = _closest(pair.target_text, forms, taken, locale)
@@ -310,6 +312,19 @@ def _adjective_of(token: str, word: str, locale: TermLocale) -> bool:
     stems = {word, word[:-1] if word[-1:] in "aeiouy" else word, word.rstrip("aeiouy")}
     return any(len(stem) >= 3 and token.startswith(stem) and token[len(stem):] in locale.adjective_endings
                for stem in stems)
+
+
+def _by_initials(text: str, forms: tuple[str, ...], locale: TermLocale) -> bool:
+    """The acronym of a name of two words or more, from the initials of its content words
+    (`VN` for `Verenigde Naties`), written in the text as a word of its own."""
+    for form in forms:
+        words = [w for w in form.replace("-", " ").split() if w.lower() not in locale.function_words]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        initials = "".join(w[0] for w in words).upper()
+        if re.search(rf"(?<![\w-]){re.escape(initials)}(?![\w-])", text):
+            return True
+    return False
 
 
 def _name_in_genitive(text: str, forms: tuple[str, ...], locale: TermLocale) -> bool:
