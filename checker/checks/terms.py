@@ -174,12 +174,8 @@ def _missing_in_pair(context: ReleaseContext, terms: PairTerms, rendered: set[st
         ):
             continue  # an irregular inflection the variants do not produce (`analyses`)
         forms = entry.forms[target_lang]
-        if not present and _name_in_genitive(pair.target_text, forms, locale):
-            continue  # `Washingtons beleid`: the name, in the possessive
-        if not present and _in_possessive(pair, source_spans[entry_id]) and _derived(pair.target_text, forms, locale):
-            continue  # `North Korea's minister` / `le ministre nord-coréen`: the name became an adjective
-        if not present and _name_like(entry, target_lang) and _by_initials(pair.target_text, forms, locale):
-            continue  # `de Algemene Vergadering van de VN`: the name by its initials
+        if not present and _name_in_another_shape(pair, entry, source_spans[entry_id], locale):
+            continue
         # Only a plausible stretch is a candidate: `found 'sur'` for a place name, a stretch that
         # looks like the term by letters only, would mislead.
         candidate = _closest(pair.target_text, forms, taken, locale)
@@ -245,6 +241,22 @@ def _plausible(stretch: str, score: float, forms: tuple[str, ...], locale: TermL
         return False
     short = all(is_acronym(form) or len(form.replace(" ", "")) <= 5 for form in forms)
     return not short or any(w[:1].isupper() for w in _WORD.findall(stretch))
+
+
+def _name_in_another_shape(pair: AlignedPair, entry: Entry, source_spans: list[Span], locale: TermLocale) -> bool:
+    """The name is there in a shape grammar gives it, not as a glossary form:
+
+    - in the language's apostrophe-less possessive (`Washingtons beleid`);
+    - as an adjective where the source has it in the possessive (`North Korea's minister` /
+      `le ministre nord-coréen`, `de Noord-Koreaanse minister`);
+    - by its initials (`de Algemene Vergadering van de VN`).
+    """
+    text, forms = pair.target_text, entry.forms[pair.target_lang]
+    if _name_in_genitive(text, forms, locale):
+        return True
+    if _in_possessive(pair, source_spans) and _derived(text, forms, locale):
+        return True
+    return _name_like(entry, pair.target_lang) and _by_initials(text, forms, locale)
 
 
 def _tightened(text: str, start: int, end: int, forms: tuple[str, ...], locale: TermLocale) -> tuple[int, int]:
