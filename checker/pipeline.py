@@ -93,6 +93,7 @@ def build_release_context(
         chosen = provider.for_documents(source, documents[lang], translations.get(lang))
         pairs[lang] = align_documents(source, documents[lang], similarity=chosen.similarity, params=chosen.params)
         if chosen.semantic is not None:
+            chosen.semantic.forget_scores()
             semantic[lang] = chosen.semantic
     return ReleaseContext(
         release=release,

@@ -74,6 +74,11 @@ class EncoderSimilarity:
             self._scores[key] = score
         return score
 
+    def forget_scores(self) -> None:
+        """Drop the per-bead scores the aligner asked for: tens of thousands per pair, and a corpus
+        keeps every release's similarity for the corpus-wide checks."""
+        self._scores.clear()
+
     def matrix(self) -> np.ndarray:
         """Cosine of every source sentence against every target sentence."""
         return self.source.singles @ self.target.singles.T
