@@ -26,6 +26,9 @@ def terminology_drift(corpus: CorpusContext) -> Iterator[Problem]:
     capitalised multiword names, the glossary's source-language terms) and the rendering
     each gets in the aligned target sentence. When a term has several renderings, reports
     every occurrence of the minority renderings, with the counts and releases of each.
+    Renderings that differ by grammar only count as one: a plural (`ATMP` / `ATMPs`), an
+    elided article (`l'Agence`), a derived adjective (`Noord-Korea` / `Noord-Koreaanse`), or
+    another name run into the rendering (`Algemene Vergadering van de Verenigde Naties`).
     Terms the glossary already fixes for the target language are left to TERM001-TERM003.
 
     ## Why is this bad?
