@@ -78,6 +78,11 @@ class AlignParams:
     band: int = 30
     # The same for blocks: versions of a release keep their structure, so few blocks stray far.
     block_band: int = 8
+    # Blocks are paired one to one without a search when both versions have the same kinds in the
+    # same order and every block of this many characters or more is within this factor of the
+    # document's length ratio.
+    direct_block_ratio_spread: float = 1.8
+    direct_block_min_length: int = 40
 
     # Blocks only: a paragraph turned into a list of up to eight items, or the other way round.
     list_bead_priors: tuple[tuple[BeadShape, float], ...] = tuple(
@@ -583,13 +588,17 @@ def align_documents(
     source_units, target_units = _block_units(source_blocks), _block_units(target_blocks)
     ratio = _length_ratio([len(b.text) for b in source_blocks], [len(b.text) for b in target_blocks], params)
     block_params = params.for_blocks()
-    block_path = _align_units(source_units, target_units, block_params, similarity, ratio)
+    block_path = _direct_block_path(source_units, target_units, ratio, params)
+    searched = block_path is None
+    if searched:
+        block_path = _align_units(source_units, target_units, block_params, similarity, ratio)
     paired_ratio = _median_ratio(
         [(sum(source_units[k].length for k in bead.source), sum(target_units[k].length for k in bead.target))
          for bead in block_path if bead.source and bead.target])
     if paired_ratio is not None and abs(paired_ratio - ratio) > 0.02:
         ratio = paired_ratio
-        block_path = _align_units(source_units, target_units, block_params, similarity, ratio)
+        if searched:
+            block_path = _align_units(source_units, target_units, block_params, similarity, ratio)
     # Block groups are too small to tell what unrelated sentences score: ask the whole document.
     sentence_baseline = None
     if similarity is not None:
@@ -610,6 +619,27 @@ def align_documents(
                 score=bead.cost,
             ))
     return tuple(pairs)
+
+
+def _direct_block_path(source: Sequence[_Unit], target: Sequence[_Unit], ratio: float,
+                       params: AlignParams) -> list[_ScoredBead] | None:
+    """Blocks paired one to one when both versions keep the same structure, else None.
+
+    Most translations keep every heading, paragraph and list item: the same kinds in the same
+    order with lengths in proportion. Then the block-level search (the costliest part of
+    alignment, growing faster than the document) has nothing to find; the sentences inside each
+    pair are still aligned, so a sentence left out is still seen. One block out of proportion,
+    or a different count, and the full search runs.
+    """
+    if len(source) != len(target) or not source:
+        return None
+    low, high = ratio / params.direct_block_ratio_spread, ratio * params.direct_block_ratio_spread
+    for s, t in zip(source, target):
+        if s.kind != t.kind:
+            return None
+        if max(s.length, t.length) >= params.direct_block_min_length and not low <= t.length / max(s.length, 1) <= high:
+            return None
+    return [_ScoredBead(range(k, k + 1), range(k, k + 1), 0.0) for k in range(len(source))]
 
 
 def _block_units(blocks: Sequence[Block]) -> list[_Unit]:

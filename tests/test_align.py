@@ -318,10 +318,12 @@ def test_document_similarity_gets_segment_indices() -> None:
         asked.append((source_ids, target_ids))
         return 0.3
 
-    align_documents(make_document("nl", NL_BLOCKS), make_document("fr", FR_BLOCKS), similarity=recording)
+    # A list item fewer in French: the structures differ, so the blocks are searched.
+    target = FR_BLOCKS[:4] + FR_BLOCKS[5:]
+    align_documents(make_document("nl", NL_BLOCKS), make_document("fr", target), similarity=recording)
     # Block-level calls pass all segment indices of a block; sentence-level calls stay within one.
     assert ((1, 2, 3), (1, 2, 3)) in asked
-    assert ((10,), (10,)) in asked
+    assert ((10,), (9,)) in asked
     # What unrelated sentences score is sampled across the document (sentence 0 against the
     # middle of the translation), not inside one small block group.
     assert ((0,), (5,)) in asked
@@ -400,3 +402,32 @@ def test_heading_pairs_with_heading_rather_than_with_paragraph() -> None:
                                   ("paragraph", ["La ville construit un pont pour cyclistes et piétons."])])
     got = segment_indices(align_documents(source, target))
     assert got == beads(((), (0,)), ((0,), (1,)), ((1,), (2,)))
+
+
+def test_same_structure_pairs_blocks_without_a_search_and_as_the_search_would() -> None:
+    from dataclasses import replace
+
+    from checker.align import DEFAULT_PARAMS
+
+    asked = []
+
+    def recording(source_ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
+        asked.append((source_ids, target_ids))
+        return 0.3
+
+    source, target = make_document("nl", NL_BLOCKS), make_document("fr", FR_BLOCKS)
+    direct = align_documents(source, target, similarity=recording)
+    block_of = {segment.index: segment.block for segment in source.segments}
+    # no block-level scoring: every similarity asked stays inside one block of the source
+    assert all(len({block_of[i] for i in source_ids}) == 1 for source_ids, _ in asked if source_ids)
+    searched = align_documents(source, target, similarity=recording,
+                               params=replace(DEFAULT_PARAMS, direct_block_min_length=0, direct_block_ratio_spread=0.01))
+    assert segment_indices(direct) == segment_indices(searched) == one_to_one(11)
+
+
+def test_a_block_out_of_proportion_is_searched_for() -> None:
+    # Same kinds, same count, but the French second paragraph lost two of its three sentences:
+    # the one-to-one shortcut must not hide that.
+    target = FR_BLOCKS[:1] + [("paragraph", FR[:1])] + FR_BLOCKS[2:]
+    pairs = align_documents(make_document("nl", NL_BLOCKS), make_document("fr", target))
+    assert sum(p.is_omission for p in pairs) == 2
