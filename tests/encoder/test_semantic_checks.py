@@ -117,3 +117,13 @@ def test_check_uses_the_embedded_encoder_by_default_and_says_so(make_corpus, tmp
     offline = runner.invoke(main, ["check", str(corpus), "--source", "en", "--no-model"])
     assert "sentence encoder: USE" not in offline.stderr
     assert "ADQ002 and encoder-assisted alignment (no sentence encoder)" in offline.stderr
+
+
+def test_a_sentence_replaced_by_its_neighbour_is_a_sentence_from_elsewhere(provider) -> None:
+    budget = "Le budget est partagé entre partenaires publics et privés."
+    # The translator pasted the next paragraph's sentence in place of the budget sentence.
+    pasted = FR_CORRECT.replace(budget, "Les associations de patients ont été consultées avant l'élaboration du plan.", 1)
+    found = _warnings(_context(pasted, provider))
+    assert [f.code for f in found] == ["ADQ002"], [f.problem.message for f in found]
+    assert "matches another EN sentence better" in found[0].problem.message
+    assert found[0].problem.source.startswith("The budget is shared")
