@@ -152,3 +152,24 @@ def test_an_encoder_that_fails_while_running_leaves_the_check_to_cognates(tmp_pa
     assert chosen.kind == "cognate" and chosen.semantic is None
     assert provider.problem.startswith("sentence encoder 'use' could not run")
     assert provider.for_texts(EN, FR).kind == "cognate"  # and it is not tried again
+
+
+def test_align_command_with_the_encoder_and_with_a_damaged_encoder_directory(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    (tmp_path / "en.txt").write_text("\n".join(EN) + "\n", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text("\n".join(FR) + "\n", encoding="utf-8")
+    files = [str(tmp_path / "en.txt"), str(tmp_path / "fr.txt"), "--presegmented"]
+    result = CliRunner().invoke(main, ["align", *files, "--similarity", "encoder",
+                                       "--source-lang", "en", "--target-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "[8, 9]:[8, 9]" in result.output.splitlines()  # the swapped pair, which lengths alone miss
+    plain = CliRunner().invoke(main, ["align", *files, "--similarity", "none"])
+    assert "[8, 9]:[8, 9]" not in plain.output.splitlines()
+    (tmp_path / "labse").mkdir()
+    broken = CliRunner().invoke(main, ["align", *files, "--similarity", "encoder", "--encoder", str(tmp_path / "labse")])
+    assert broken.exit_code == 2
+    assert "is damaged: no modules.json or config.json" in broken.output
+    assert "Traceback" not in broken.output
