@@ -182,7 +182,9 @@ def run_check(
 
     contexts: list[ReleaseContext] = []
     sources: dict[str, Any] = {}  # corpus-scope findings are filtered against every file
-    needs_corpus = any(spec.scope == "corpus" for spec, _ in checks)
+    # Corpus-scope checks compare releases with each other: with one release there is nothing to
+    # compare, so no release is kept for them (memory) and none of their mining runs (time).
+    needs_corpus = len(releases) > 1 and any(spec.scope == "corpus" for spec, _ in checks)
     for directory in releases:
         files, problems = read_release(directory, languages, path, config.limits.max_file_size)
         run.input_problems.extend(problems)
