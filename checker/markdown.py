@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Iterable, Sequence, Union
 
-from checker.records import SourceFile
+from checker.records import OffsetMap, SourceFile
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 MAX_NESTING = 32  # quotes and list items inside one another
@@ -48,7 +48,7 @@ class TextBlock:
     kind: str  # "heading", "paragraph", "list_item", "quote", "table_row"
     level: int  # heading level, list depth or quote depth; 0 when not applicable
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # an OffsetMap
 
     @property
     def hard_breaks(self) -> tuple[int, ...]:
@@ -419,7 +419,7 @@ def _text_block(kind: str, level: int, text: str, offsets: list[int]) -> list[Te
     """A one-element list with the block, or an empty list when nothing but whitespace is left."""
     if not text.strip():
         return []
-    return [TextBlock(kind, level, text, tuple(offsets))]
+    return [TextBlock(kind, level, text, OffsetMap(offsets))]
 
 
 def _table_cells(row: _Line) -> list[tuple[int, str, list[int]]]:

@@ -7,9 +7,10 @@ produces `AlignedPair`s; checks produce `Finding`s; reporters only read them.
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 
 class Severity(str, Enum):
@@ -42,6 +43,56 @@ class SourceFile:
         return line_index + 1, offset - self.line_starts[line_index] + 1
 
 
+class OffsetMap(Sequence[int]):
+    """Where each character of a text came from in its file, kept as runs of consecutive offsets.
+
+    Text is mostly copied from the file as it is, so the offsets climb by one for long stretches;
+    one (index, offset) pair per stretch instead of one integer per character keeps a large
+    release's memory near the size of its text. Reads like the tuple of offsets it replaces.
+    """
+
+    __slots__ = ("_starts", "_origins", "_length")
+
+    def __init__(self, offsets: Iterable[int] = ()) -> None:
+        starts, origins = array("q"), array("q")
+        length, previous = 0, None
+        for offset in offsets:
+            if previous is None or offset != previous + 1:
+                starts.append(length)
+                origins.append(offset)
+            previous = offset
+            length += 1
+        self._starts, self._origins, self._length = starts, origins, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset index out of range")
+        run = bisect.bisect_right(self._starts, index) - 1
+        return self._origins[run] + index - self._starts[run]
+
+    def __iter__(self) -> Iterator[int]:
+        bounds = list(self._starts[1:]) + [self._length]
+        for start, origin, end in zip(self._starts, self._origins, bounds):
+            yield from range(origin, origin + end - start)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap):
+            return (self._length, self._starts, self._origins) == (other._length, other._starts, other._origins)
+        return isinstance(other, Sequence) and len(other) == self._length and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({list(self)!r})" if self._length <= 20 else f"OffsetMap(<{self._length} offsets>)"
+
+
 @dataclass(frozen=True)
 class Segment:
     """One sentence of one language version, as plain text with a map back to the file.
@@ -52,7 +103,7 @@ class Segment:
 
     text: str
     source: SourceFile = field(repr=False, compare=False)
-    offsets: tuple[int, ...] = field(repr=False, compare=False)
+    offsets: Sequence[int] = field(repr=False, compare=False)  # an OffsetMap from the segmenter
     block: int  # index of the block in its document
     block_kind: str  # "heading", "paragraph", "list_item", "quote", "table_row"
     index: int = 0  # position of the segment in its document's flat segment list

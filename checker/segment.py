@@ -34,7 +34,7 @@ from pysbd.lists_item_replacer import ListItemReplacer
 
 from checker.data import abbreviations
 from checker.markdown import TextBlock, parse_blocks
-from checker.records import Block, Document, Segment, SourceFile
+from checker.records import Block, Document, OffsetMap, Segment, SourceFile
 
 # Stands in for a masked period: not a letter, digit, space or punctuation to pysbd.
 _MASK = "\ue000"
@@ -297,7 +297,7 @@ def build_document(release: str, lang: str, source: SourceFile) -> Document:
     return Document(release=release, lang=lang, source=source, blocks=tuple(blocks))
 
 
-def _collapse_whitespace(block: TextBlock, start: int, end: int) -> tuple[str, tuple[int, ...]]:
+def _collapse_whitespace(block: TextBlock, start: int, end: int) -> tuple[str, OffsetMap]:
     """`block.text[start:end]` stripped, each whitespace run one space (mapped to the run's first character)."""
     text, offsets = block.text, block.offsets
     start, end = _trim(text, start, end)
@@ -313,4 +313,4 @@ def _collapse_whitespace(block: TextBlock, start: int, end: int) -> tuple[str, t
         cursor = run.end()
     parts.append(text[cursor:end])
     kept.extend(offsets[cursor:end])
-    return "".join(parts), tuple(kept)
+    return "".join(parts), OffsetMap(kept)
