@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import simplemma
-
 from checker.glossary.text import fold_accents, view
 from checker.locales import get_term_locale
 
@@ -25,6 +23,8 @@ def _lemma(word: str, lang: str) -> str:
     code = get_term_locale(lang).lemma_language
     if not code:  # a language simplemma does not know: compare words as they are
         return word
+    import simplemma  # here, not at the top: only a run whose TERM001 needs a lemma pays its import
+
     return simplemma.lemmatize(word, lang=code).lower()
 
 

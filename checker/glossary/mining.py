@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterable
 
-import simplemma
 from rapidfuzz import fuzz
 
 from checker.glossary.text import fold_accents, view
@@ -137,9 +136,17 @@ def term_key(text: str, lang: str) -> str:
             if piece.lower() in locale.function_words:  # simplemma reads French `des` as `un`
                 out.append(piece.lower())
                 continue
-            lemma = simplemma.lemmatize(piece, lang=locale.lemma_language) if locale.lemma_language else piece
+            lemma = _lemmatize(piece, locale.lemma_language) if locale.lemma_language else piece
             out.append(fold_accents(lemma.lower()))
     return " ".join(out)
+
+
+def _lemmatize(word: str, language: str) -> str:
+    # Imported here: simplemma's import and dictionaries are only paid by a run that mines terms
+    # (DRIFT001 on two releases or more, `glossary suggest`), not by every `check`.
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=language)
 
 
 @lru_cache(maxsize=65536)
