@@ -24,6 +24,8 @@ __all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_INPUT", "InputError", "main"]
 LAZY_COMMANDS = {
     "align": ("checker.commands.align", "align_command",
               "Align SOURCE_FILE with TARGET_FILE and print one bead per line: `[0]:[0, 1]`, `[13]:[]`."),
+    "baseline": ("checker.commands.baseline", "baseline_group",
+                 "Accepted findings: write a baseline so that `check --baseline` reports only new ones."),
     "cache": ("checker.commands.model", "cache_group", "The translation cache: what it holds, and emptying it."),
     "glossary": ("checker.commands.glossary", "glossary_group", "Import, lint and mine glossaries (glossaries/*.yaml)."),
     "model": ("checker.commands.model", "model_group",
@@ -90,8 +92,14 @@ def _is_corpus_file(output: Path, corpus: Path, languages) -> bool:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1 (default: error).")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), help="setup.cfg to read [checker] from (default: the nearest one).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal).")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Report only findings that are not in this baseline (`checker baseline write`).")
+# `checker baseline write` runs this same command, so that a baseline is written from exactly the
+# findings `check` would report with the same options.
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False), hidden=True)
 def check_command(path: Path, source_lang, languages, output_format, output, glossary_files, no_default_glossaries,
-                  model_dir, no_model, backend, cache_dir, select, ignore, fail_on, config_file, color) -> None:
+                  model_dir, no_model, backend, cache_dir, select, ignore, fail_on, config_file, color,
+                  baseline_file=None, write_baseline=None) -> None:
     """Check every release under PATH (a corpus directory or one release directory)."""
     from dataclasses import replace
 
@@ -113,6 +121,9 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
         raise InputError(f"{path}: no such file or directory")
     if output is not None and _is_corpus_file(output, path, config.languages):
         raise InputError(f"--output {output} would overwrite a corpus file; the checker never writes into the corpus")
+    if write_baseline is not None and _is_corpus_file(write_baseline, path, config.languages):
+        raise InputError(f"-o {write_baseline} would overwrite a corpus file; the checker never writes into the corpus")
+    baseline = _read_baseline(baseline_file) if baseline_file is not None else None  # a bad file fails before the run
 
     glossary = _load_glossary(config, glossary_files, no_default_glossaries)
     service = None if no_model else _translation_service(config, model_dir, cache_dir, backend)
@@ -129,15 +140,19 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
         click.echo(f"checker: {run.translation}", err=True)
     if run.encoder:
         click.echo(f"checker: {run.encoder}", err=True)
+    if write_baseline is not None:
+        _write_baseline(write_baseline, run)
+    if baseline is not None:
+        from checker.baseline import apply_baseline
+
+        accepted = apply_baseline(run.findings, baseline)
+        run = replace(run, findings=accepted.new)
+        click.echo(f"checker: {accepted.summary()}", err=True)
 
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     report = REPORTERS[output_format](color=use_color).render(run)
     if output is not None:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(report, encoding="utf-8")
-        except OSError as error:
-            raise InputError(f"--output {output}: {error.strerror or error}") from None
+        _write_file(output, report, "--output")
     else:
         click.echo(report, nl=False)
 
@@ -146,6 +161,36 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
     threshold = Severity(fail_on) if fail_on else config.fail_on
     failing = any(f.severity.rank >= threshold.rank for f in run.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _write_file(path: Path, text: str, option: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{option} {path}: {error.strerror or error}") from None
+
+
+def _read_baseline(path: Path):
+    from checker.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.read(path)
+    except BaselineError as error:
+        raise InputError(str(error)) from None
+
+
+def _write_baseline(path: Path, run) -> None:
+    """Write the run's findings as a baseline and stop: exit 0, or 2 when part of the corpus was unreadable."""
+    from checker.baseline import baseline_json
+
+    if run.input_problems:
+        # A baseline of part of the corpus would accept too little, and hide nothing it should.
+        raise InputError(f"baseline not written: {len(run.input_problems)} input problem(s) above")
+    _write_file(path, baseline_json(run.findings), "-o")
+    click.echo(f"checker: baseline: {len(run.findings)} finding{'' if len(run.findings) == 1 else 's'} "
+               f"written to {path}", err=True)
+    sys.exit(EXIT_CLEAN)
 
 
 def _load_glossary(config, extra_files, no_default: bool):
