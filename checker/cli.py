@@ -97,9 +97,12 @@ def _is_corpus_file(output: Path, corpus: Path, languages) -> bool:
 # `checker baseline write` runs this same command, so that a baseline is written from exactly the
 # findings `check` would report with the same options.
 @click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False), hidden=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Check releases in N processes (default: one per core; 1: in this process). "
+                   "With a translation model, always 1.")
 def check_command(path: Path, source_lang, languages, output_format, output, glossary_files, no_default_glossaries,
                   model_dir, no_model, backend, cache_dir, select, ignore, fail_on, config_file, color,
-                  baseline_file=None, write_baseline=None) -> None:
+                  baseline_file=None, write_baseline=None, jobs=None) -> None:
     """Check every release under PATH (a corpus directory or one release directory)."""
     from dataclasses import replace
 
@@ -131,7 +134,7 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
     encoder = None if no_model else encoder_for_check(config, str(cache_dir) if cache_dir else None)
 
     run = run_check(path, config, source_lang=source_lang, glossary=glossary, translation_service=service,
-                    encoder=encoder, select=select, ignore=ignore)
+                    encoder=encoder, select=select, ignore=ignore, jobs=jobs or _cores())
     for problem in run.input_problems:
         echo_error(str(problem))
     if run.skipped:
@@ -191,6 +194,16 @@ def _write_baseline(path: Path, run) -> None:
     click.echo(f"checker: baseline: {len(run.findings)} finding{'' if len(run.findings) == 1 else 's'} "
                f"written to {path}", err=True)
     sys.exit(EXIT_CLEAN)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's)."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _load_glossary(config, extra_files, no_default: bool):

@@ -6,6 +6,7 @@ and applies the configuration (which checks run, at which severity).
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -16,7 +17,7 @@ from checker.checks.registry import CheckSpec, all_checks
 from checker.config import Config
 from checker.corpus import InputProblem, discover_releases, read_release
 from checker.records import Document, Finding, Severity
-from checker.segment import build_document
+from checker.releases import ReleaseJob, ReleaseRecord, runnable
 from checker.suppress import without_suppressed
 from checker.translate.similarity import SimilarityProvider
 
@@ -135,10 +136,7 @@ def _translation_report(run: CheckRun, service: Any, source_lang: str, target_la
         run.skipped.append(stats.cache_problem)
 
 
-def _runnable(spec: CheckSpec, ctx: ReleaseContext | None, glossary: Any) -> bool:
-    if spec.needs_glossary and glossary is None:
-        return False
-    return not (ctx is not None and spec.needs_model and not ctx.translations)
+_runnable = runnable  # the former name
 
 
 def run_check(
@@ -151,8 +149,17 @@ def run_check(
     encoder: Any = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    jobs: int = 1,
+    executor: Executor | None = None,
 ) -> CheckRun:
-    """Check every release under `path`; never raises on bad input (it becomes `input_problems`)."""
+    """Check every release under `path`; never raises on bad input (it becomes `input_problems`).
+
+    Releases are checked one by one in this process with `jobs=1`, in a pool of `jobs` processes
+    otherwise, or through `executor` (any `concurrent.futures.Executor`: a Dask or Ray cluster's
+    executor spreads a large corpus over machines); the corpus-wide checks then run here over
+    the compact records the releases returned (`checker.releases`). The findings are the same
+    whichever way the releases ran.
+    """
     run = CheckRun()
     source_lang = source_lang or config.source
     languages = list(config.languages)
@@ -180,53 +187,48 @@ def run_check(
         what = " and ".join(([", ".join(semantic_checks)] if semantic_checks else []) + ["encoder-assisted alignment"])
         run.skipped.append(f"{what} ({why})")
 
-    contexts: list[ReleaseContext] = []
-    sources: dict[str, Any] = {}  # corpus-scope findings are filtered against every file
     # Corpus-scope checks compare releases with each other: with one release there is nothing to
     # compare, so no release is kept for them (memory) and none of their mining runs (time).
     needs_corpus = len(releases) > 1 and any(spec.scope == "corpus" for spec, _ in checks)
+    job = ReleaseJob(config=config, source_lang=source_lang, checks=checks, glossary=glossary,
+                     translation_service=translation_service if model_available else None,
+                     provider=provider, keep_for_corpus=needs_corpus)
+    readable = []  # the releases whose source version could be read: the map step's input
     for directory in releases:
         files, problems = read_release(directory, languages, path, config.limits.max_file_size)
         run.input_problems.extend(problems)
-        if source_lang not in files.files:
-            continue  # already reported: without the source there is nothing to compare
-        documents = {lang: build_document(files.release, lang, source) for lang, source in files.files.items()}
-        for lang, document in list(documents.items()):  # a version over the limits is a problem, not a run of hours
-            too_large = config.limits.document_problem(document)
-            if too_large:
-                run.input_problems.append(InputProblem(document.source.path, too_large))
-                del documents[lang]
-        if source_lang not in documents:
-            continue
-        run.releases += 1
-        run.documents += len(documents)
-        run.sentences += sum(len(d.segments) for d in documents.values())
-        if len(documents) < 2:
-            continue
-        ctx = build_release_context(
-            files.release, documents, source_lang, glossary=glossary,
-            translation_service=translation_service if model_available else None,
-            similarity=provider,
-        )
-        run.pairs += sum(len(p) for p in ctx.pairs.values())
-        found = [f for spec, severity in checks if spec.scope == "release" and _runnable(spec, ctx, glossary)
-                 for f in spec.run(ctx, severity)]
-        run.findings.extend(without_suppressed(found, files.files.values()))
-        if needs_corpus:
-            contexts.append(ctx)
-            sources.update({source.path: source for source in files.files.values()})
+        if source_lang in files.files:  # without the source there is nothing to compare (already reported)
+            readable.append(files)
 
-    if contexts:
-        corpus = CorpusContext(releases=tuple(contexts), glossary=glossary)
+    records, elsewhere = _map_releases(job, readable, jobs=jobs, executor=executor)
+    for record in records:
+        run.input_problems.extend(record.problems)
+        run.releases += record.checked
+        run.documents += record.documents
+        run.sentences += record.sentences
+        run.pairs += record.pairs
+        run.findings.extend(record.findings)
+        if record.encoder_problem and not provider.problem:
+            provider.problem = record.encoder_problem
+
+    # The reduce step: corpus-scope checks over every release's pairs.
+    kept = [record for record in records if record.pairs_by_lang]
+    if needs_corpus and kept:
+        corpus = CorpusContext(releases=tuple(r.corpus_context_part(source_lang, glossary) for r in kept),
+                               glossary=glossary)
         found = [f for spec, severity in checks if spec.scope == "corpus" and _runnable(spec, None, glossary)
                  for f in spec.run(corpus, severity)]
-        run.findings.extend(without_suppressed(found, sources.values()))
+        run.findings.extend(without_suppressed(found, [file for r in kept for file in r.commented_files]))
 
     if model_available:
         _translation_report(run, translation_service, source_lang, target_langs, missing_reasons)
     if provider.problem:
         run.skipped.append(f"ADQ002 and encoder-assisted alignment for some pairs ({provider.problem})")
     if encoder is not None:
+        if elsewhere:
+            # The releases were embedded by the workers' copies of the encoder: count their work here.
+            encoder.stats.embedded += sum(r.embedded for r in records)
+            encoder.stats.cached += sum(r.embedded_cached for r in records)
         stats = encoder.stats
         run.encoder = (f"sentence encoder: {encoder.label} ({stats.embedded} texts embedded, "
                        f"{stats.cached} from the cache)")
@@ -234,3 +236,36 @@ def run_check(
             run.skipped.append(stats.cache_problem)
     run.findings.sort(key=Finding.sort_key)
     return run
+
+
+def _pool_size(jobs: int, releases: Sequence[Any], job: ReleaseJob) -> int:
+    """How many processes the map step gets: one per job, never more than releases, and one when a
+    translation model runs (a loaded model belongs to this process; loading one per worker
+    would cost its memory each time)."""
+    if job.translation_service is not None:
+        return 1
+    return max(1, min(jobs, len(releases)))
+
+
+def _map_releases(job: ReleaseJob, releases: Sequence[Any], *, jobs: int,
+                  executor: Executor | None) -> tuple[list[ReleaseRecord], bool]:
+    """Check each release (the map step), through `executor`, a process pool or this process;
+    also whether they ran elsewhere (their encoder work is then counted from the records)."""
+    from checker.releases import check_release, job_bytes, run_in_worker
+
+    in_process = job.translation_service is not None or (executor is None and _pool_size(jobs, releases, job) == 1)
+    if in_process or not releases:
+        return [check_release(job, files) for files in releases], False
+    payload = job_bytes(job)  # pickled once; each worker unpickles it once (run_in_worker)
+    tokens, payloads = [job.token] * len(releases), [payload] * len(releases)
+    if executor is not None:
+        return list(executor.map(run_in_worker, tokens, payloads, releases)), True
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=_pool_size(jobs, releases, job)) as pool:
+        return list(pool.map(run_in_worker, tokens, payloads, releases, chunksize=_chunk(len(releases), jobs))), True
+
+
+def _chunk(releases: int, jobs: int) -> int:
+    # Several releases per task cut the round trips; few enough per task that the work stays balanced.
+    return max(1, min(8, releases // (jobs * 4)))

@@ -259,7 +259,10 @@ class Finding:
         return DEFAULT_CONFIDENCE[self.severity.value]
 
     def __getattr__(self, name: str):
-        # Reporters read location and texts straight off the finding.
+        # Reporters read location and texts straight off the finding. A name starting with `__`
+        # (pickle asks for `__setstate__` before `problem` is set) is never the problem's.
+        if name.startswith("__") or name == "problem":
+            raise AttributeError(name)
         return getattr(self.problem, name)
 
     def sort_key(self) -> tuple:
