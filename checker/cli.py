@@ -107,7 +107,7 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
     from dataclasses import replace
 
     from checker.config import load_config, parse_codes, parse_languages
-    from checker.pipeline import run_check
+    from checker.pipeline import run_check, selected_checks
     from checker.records import Severity
     from checker.report import REPORTERS
 
@@ -135,6 +135,12 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
 
     run = run_check(path, config, source_lang=source_lang, glossary=glossary, translation_service=service,
                     encoder=encoder, select=select, ignore=ignore, jobs=jobs or _cores())
+    from checker.suppress import settle_unused
+
+    # The release step proposes SUP001 for comments that silenced nothing; only this run knows which
+    # checks ran, so it decides which of them can be judged.
+    run = replace(run, findings=settle_unused(run.findings, selected_checks(config, select, ignore),
+                                              run.skipped, run.releases))
     for problem in run.input_problems:
         echo_error(str(problem))
     if run.skipped:

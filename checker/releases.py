@@ -102,7 +102,8 @@ def check_release(job: ReleaseJob, files: ReleaseFiles) -> ReleaseRecord:
              for f in spec.run(ctx, severity)]
     record = ReleaseRecord(
         files.release, pairs=sum(len(p) for p in ctx.pairs.values()),
-        findings=tuple(without_suppressed(found, files.files.values())), **counts,
+        # propose_unused: the release step is where a comment's own checks ran (SUP001, checker.suppress)
+        findings=tuple(without_suppressed(found, files.files.values(), propose_unused=True)), **counts,
     )
     if encoder is not None:
         record = _with_encoder_stats(record, encoder, before)

@@ -14,9 +14,10 @@ from typing import Callable, Iterable, Iterator, Literal
 
 from checker.records import Finding, Problem, Severity
 
-CATEGORIES = ("number", "term", "omission", "adequacy", "drift")
+CATEGORIES = ("number", "term", "omission", "adequacy", "drift", "suppression")
 
-Scope = Literal["release", "corpus"]
+# "run": judged after the whole run from what it did (SUP001), never run by the release or corpus step.
+Scope = Literal["release", "corpus", "run"]
 
 
 @dataclass(frozen=True)
