@@ -66,6 +66,38 @@ def main() -> None:
     """Translation-consistency checker for NL/FR/EN press releases."""
 
 
+# The report formats (checker.report.REPORTERS, named here so that the CLI starts without importing them).
+FORMATS = ("text", "json", "github", "sarif", "junit")
+
+
+def _outputs(values: tuple[str, ...], output_format: str) -> tuple[list[tuple[str, Path]], bool]:
+    """The (format, file) of each --output, and whether standard output still gets the report.
+
+    `--output FILE` is today's form: the --format report goes there instead of standard output.
+    `--output FORMAT=FILE` adds a file in that format, and standard output keeps its report.
+    """
+    outputs, plain = [], 0
+    for value in values:
+        name, sep, file = value.partition("=")
+        if sep and name in FORMATS:
+            if not file:
+                raise InputError(f"--output {value}: give a file after '{name}='")
+            outputs.append((name, Path(file)))
+        else:
+            plain += 1
+            outputs.append((output_format, Path(value)))
+    if plain > 1:
+        raise InputError("--output FILE given more than once: name the format of the others (--output sarif=FILE)")
+    seen: dict[Path, str] = {}
+    for _name, file in outputs:
+        if file.resolve() in seen:
+            raise InputError(f"--output {file} named twice")
+        seen[file.resolve()] = _name
+        if file.is_dir():
+            raise InputError(f"--output {file}: is a directory")
+    return outputs, plain == 0
+
+
 def _is_corpus_file(output: Path, corpus: Path, languages) -> bool:
     output = output.resolve()
     corpus = corpus.resolve()
@@ -77,8 +109,10 @@ def _is_corpus_file(output: Path, corpus: Path, languages) -> bool:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--source", "source_lang", metavar="LANG", help="Source language (default: [checker] source, or the first language).")
 @click.option("--languages", metavar="LIST", help="Comma-separated languages of every release (default: nl,fr,en or [checker] languages).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE instead of standard output.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", multiple=True, metavar="[FORMAT=]FILE",
+              help="Write the report to FILE instead of standard output; FORMAT=FILE (repeatable, e.g. "
+                   "sarif=results.sarif) writes that format to FILE too, next to the report on standard output.")
 @click.option("--glossary", "glossary_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
               help="Glossary to use in addition to the configured ones (repeatable).")
 @click.option("--no-default-glossaries", is_flag=True, help="Use only the --glossary files, not the configured ones.")
@@ -122,8 +156,10 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
         raise InputError(f"--source {source_lang} is not one of the languages ({', '.join(config.languages)})")
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
-    if output is not None and _is_corpus_file(output, path, config.languages):
-        raise InputError(f"--output {output} would overwrite a corpus file; the checker never writes into the corpus")
+    outputs, to_stdout = _outputs(output, output_format)
+    for _name, file in outputs:
+        if _is_corpus_file(file, path, config.languages):
+            raise InputError(f"--output {file} would overwrite a corpus file; the checker never writes into the corpus")
     if write_baseline is not None and _is_corpus_file(write_baseline, path, config.languages):
         raise InputError(f"-o {write_baseline} would overwrite a corpus file; the checker never writes into the corpus")
     baseline = _read_baseline(baseline_file) if baseline_file is not None else None  # a bad file fails before the run
@@ -158,18 +194,28 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
         run = replace(run, findings=accepted.new)
         click.echo(f"checker: {accepted.summary()}", err=True)
 
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    report = REPORTERS[output_format](color=use_color).render(run)
-    if output is not None:
-        _write_file(output, report, "--output")
-    else:
-        click.echo(report, nl=False)
+    scope = _run_scope(path, config, source_lang)
+    for name, file in outputs:  # files first: a closed pipe on standard output must not lose them
+        _write_file(file, REPORTERS[name](color=bool(color), scope=scope).render(run), "--output")
+    if to_stdout:
+        use_color = color if color is not None else sys.stdout.isatty()
+        click.echo(REPORTERS[output_format](color=use_color, scope=scope).render(run), nl=False)
 
     if run.input_problems:
         sys.exit(EXIT_INPUT)
     threshold = Severity(fail_on) if fail_on else config.fail_on
     failing = any(f.severity.rank >= threshold.rank for f in run.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _run_scope(path: Path, config, source_lang: str):
+    """The releases and languages asked for, for the reporters that list clean ones too (junit)."""
+    from checker.corpus import discover_releases
+    from checker.report import RunScope
+
+    directories, _problems = discover_releases(path, config.languages)  # the problems are the run's already
+    return RunScope(releases=tuple(sorted(d.name for d in directories)), source_lang=source_lang,
+                    languages=tuple(config.languages))
 
 
 def _write_file(path: Path, text: str, option: str) -> None:

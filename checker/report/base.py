@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from typing import ClassVar
 
 from checker.pipeline import CheckRun
 
 
+@dataclass(frozen=True)
+class RunScope:
+    """What the run was asked to check, which its findings cannot tell: a clean release has none."""
+
+    releases: tuple[str, ...] = ()  # release ids (directory names), sorted
+    source_lang: str = ""
+    languages: tuple[str, ...] = ()  # every version, the source among them
+
+
 class Reporter(ABC):
     name: ClassVar[str]
 
-    def __init__(self, color: bool = False) -> None:
+    def __init__(self, color: bool = False, scope: RunScope | None = None) -> None:
         self.color = color
+        self.scope = scope
 
     @abstractmethod
     def render(self, run: CheckRun) -> str:
