@@ -272,7 +272,11 @@ def _load_glossary(config, extra_files, no_default: bool):
             raise InputError(f"{path}: glossary not found")
     if not paths:
         return None
-    return load_glossaries(paths, config.languages, limits=config.limits)  # a GlossaryError: one line, exit 2
+    # A GlossaryError is one line, exit 2; a --glossary entry replacing a configured one is said, once each.
+    glossary = load_glossaries(paths, config.languages, limits=config.limits, overriding=list(extra_files))
+    for line in glossary.overridden:
+        click.echo(f"checker: {line}", err=True)
+    return glossary
 
 
 def _translation_service(config, model_dir, cache_dir, backend):

@@ -178,3 +178,36 @@ def test_an_ignored_language_is_still_validated(tmp_path):
     path = write(tmp_path, "terms:\n  - id: a\n    fr: x\n    nl: ''\n")
     with pytest.raises(GlossaryError, match="nl is empty"):
         load_glossaries([path], ("fr", "en"))
+
+
+def test_a_glossary_passed_for_the_run_overrides_a_configured_entry(tmp_path):
+    configured = write(tmp_path, "terms:\n  - id: pit\n    nl: a\n  - id: x\n    nl: b\n", "a.yaml")
+    extra = write(tmp_path, "terms:\n  - id: pit\n    nl: c\n", "extra.yaml")
+    glossary = load_glossaries([configured, extra], LANGS, overriding=[extra])
+    assert [(e.id, e.forms["nl"]) for e in glossary.entries] == [("pit", ("c",)), ("x", ("b",))]
+    assert glossary.overridden == (f"glossary entry 'pit' of {extra}:2 overrides the one of {configured}:2",)
+
+
+def test_the_check_says_which_entry_was_overridden(tmp_path, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossaries").mkdir()
+    write(tmp_path / "glossaries", "terms:\n  - id: pit\n    nl: partnerschap\n    fr: partenariat\n", "terms.yaml")
+    extra = write(tmp_path, "terms:\n  - id: pit\n    nl: partnerschap\n    fr: association\n"
+                             "    forbidden:\n      fr: [partenariat]\n", "extra.yaml")
+    release = tmp_path / "corpus" / "r"
+    release.mkdir(parents=True)
+    for lang, text in (("nl", "Het partnerschap start."), ("fr", "Le partenariat démarre.")):
+        (release / f"{lang}.md").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "setup.cfg").write_text("[checker]\nlanguages = nl, fr\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "corpus", "--no-model", "--format", "json", "--glossary", str(extra)])
+    assert f"checker: glossary entry 'pit' of {extra}:2 overrides the one of " in result.stderr
+    assert "glossaries/terms.yaml:2" in result.stderr
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["TERM002"]  # the later entry is used
+    alone = CliRunner().invoke(main, ["check", "corpus", "--no-model", "--format", "json"])
+    assert json.loads(alone.stdout)["findings"] == [] and "overrides" not in alone.stderr

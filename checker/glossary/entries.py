@@ -95,6 +95,7 @@ class Glossary:
     entries: tuple[Entry, ...]
     languages: tuple[str, ...]
     paths: tuple[str, ...] = ()
+    overridden: tuple[str, ...] = ()  # one line per entry a later file replaced (load_glossaries)
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:

@@ -100,22 +100,32 @@ def discover_glossaries(root: Path) -> list[Path]:
 
 
 def load_glossaries(paths: Sequence[Path], languages: Sequence[str] = DEFAULT_LANGUAGES,
-                    limits: Limits | None = None) -> Glossary:
-    """Read and validate every glossary file; ids must be unique across all of them."""
+                    limits: Limits | None = None, overriding: Sequence[Path] = ()) -> Glossary:
+    """Read and validate every glossary file, in order; ids must be unique across them, except that
+    an entry of an `overriding` file (`check --glossary`) replaces an earlier file's entry with its
+    id, which `Glossary.overridden` says in one line each.
+
+    Two configured glossaries sharing an id stay an error: the repository contradicts itself. A file
+    passed for one run is how a reviewer tries other renderings without editing the repository's.
+    """
     limits = limits or Limits()
-    entries: list[Entry] = []
-    seen: dict[str, Entry] = {}
+    later = {Path(p).resolve() for p in overriding}
+    entries: dict[str, Entry] = {}  # by id, in the order first defined
+    overridden: list[str] = []
     for path in paths:
         for entry in load_entries(Path(path), languages, limits):
-            if entry.id in seen:
-                first = seen[entry.id]
-                raise GlossaryError(entry.path, entry.line, f"duplicate id '{entry.id}' (first defined at {first.origin})")
-            seen[entry.id] = entry
-            entries.append(entry)
+            first = entries.get(entry.id)
+            if first is not None:
+                if Path(path).resolve() not in later or first.path == entry.path:
+                    raise GlossaryError(entry.path, entry.line,
+                                        f"duplicate id '{entry.id}' (first defined at {first.origin})")
+                overridden.append(f"glossary entry '{entry.id}' of {entry.origin} overrides the one of {first.origin}")
+            entries[entry.id] = entry
             if len(entries) > limits.max_glossary_entries:
                 raise GlossaryError(entry.path, entry.line, f"more than {limits.max_glossary_entries} glossary entries "
                                                             "(max_glossary_entries in [checker])")
-    return Glossary(entries=tuple(entries), languages=tuple(languages), paths=tuple(str(p) for p in paths))
+    return Glossary(entries=tuple(entries.values()), languages=tuple(languages), paths=tuple(str(p) for p in paths),
+                    overridden=tuple(overridden))
 
 
 def load_entries(path: Path, languages: Sequence[str] = DEFAULT_LANGUAGES, limits: Limits | None = None) -> list[Entry]:
