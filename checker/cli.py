@@ -124,7 +124,7 @@ def _is_corpus_file(output: Path, corpus: Path, languages) -> bool:
 @click.option("--select", multiple=True, metavar="CODE", help="Run only these checks (code or prefix, e.g. NUM).")
 @click.option("--ignore", multiple=True, metavar="CODE", help="Skip these checks (code or prefix).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1 (default: error).")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), help="setup.cfg to read [checker] from (default: the nearest one).")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), help="setup.cfg to read [checker] from, or pyproject.toml to read [tool.checker] from (default: the nearest one).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when writing to a terminal).")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="Report only findings that are not in this baseline (`checker baseline write`).")

@@ -16,6 +16,10 @@ Keys (all optional):
     mt_beam = 1                     # and mt_batch_size, mt_threads: whole numbers of 1 or more
     max_file_size = 10MB            # input limits: see `Limits`
 
+A pyproject.toml `[tool.checker]` table holds the same keys (lists for lists, sub-tables or
+dotted keys for `severity.` and `model.`: `[tool.checker.severity]` / `NUM004 = "off"`); it is
+turned into the same settings and validated by the same reader, with its lines.
+
 Every key is checked here, so that a mistyped key or value stops the run with the file,
 the line and what was expected (a `ConfigError`), before any release is read.
 """
@@ -195,22 +199,102 @@ def _suggestion(word: str, candidates: Sequence[str]) -> str:
 
 
 def find_config_file(start: Path) -> Path | None:
-    """The nearest setup.cfg with a [checker] section, from `start` up to the repository root."""
+    """The nearest setup.cfg with a [checker] section or pyproject.toml with a [tool.checker] table,
+    from `start` up to the repository root. Both in one directory is a ConfigError: an edit to the
+    one that is not read would silently change nothing."""
     start = start.resolve()
     directory = start if start.is_dir() else start.parent
     for candidate in (directory, *directory.parents):
-        cfg = candidate / "setup.cfg"
-        if cfg.is_file():
-            parser = configparser.ConfigParser()
-            try:
-                parser.read(cfg, encoding="utf-8")
-            except (configparser.Error, UnicodeDecodeError):
-                return cfg  # let load_config report it
-            if parser.has_section("checker"):
-                return cfg
+        found = [path for path in (candidate / "setup.cfg", candidate / "pyproject.toml")
+                 if path.is_file() and _has_checker_section(path)]
+        if len(found) == 2:
+            raise ConfigError(f"{found[0]} has [checker] and {found[1]} has [tool.checker]: keep one")
+        if found:
+            return found[0]
         if (candidate / ".git").exists():
             break
     return None
+
+
+def _has_checker_section(path: Path) -> bool:
+    """Whether the file configures the checker; a file that cannot be parsed does (load_config reports it)."""
+    if path.suffix == ".toml":
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return True
+        if "checker" not in text:  # a cheap look first: most pyproject.toml files never mention it
+            return False
+        try:
+            return _toml_table(text) is not None  # not a table: load_config says so
+        except ValueError:
+            return True
+    parser = configparser.ConfigParser()
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return True
+    return parser.has_section("checker")
+
+
+def _toml_table(text: str) -> object:
+    """The [tool.checker] table of a pyproject.toml, or None; ValueError when it is not TOML."""
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(str(error)) from None
+    tool = document.get("tool")
+    return tool.get("checker") if isinstance(tool, dict) else None
+
+
+def _toml_settings(path: Path, table: Mapping[str, object]) -> dict[str, str]:
+    """[tool.checker] as the flat strings `[checker]` holds, so that one reader validates both:
+    a list becomes `a, b`, a sub-table (`[tool.checker.severity]`) dotted keys (`severity.num004`)."""
+    settings: dict[str, str] = {}
+
+    def scalar(key: str, value: object) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, (str, int, float)):
+            return str(value)
+        raise ConfigError(f"{path}: [tool.checker] {key}: expected a string, number or list of strings")
+
+    def flatten(prefix: str, table: Mapping[str, object]) -> None:
+        for key, value in table.items():
+            name = f"{prefix}{key}".lower()  # as configparser reads setup.cfg keys
+            if isinstance(value, dict):
+                flatten(name + ".", value)
+            elif isinstance(value, list):
+                settings[name] = ", ".join(scalar(name, item) for item in value)
+            else:
+                settings[name] = scalar(name, value)
+
+    flatten("", table)
+    return settings
+
+
+def _toml_key_lines(text: str) -> dict[str, int]:
+    """The line of each key under [tool.checker] and its sub-tables, dotted and lower-cased like
+    `_toml_settings` (tomllib keeps no lines)."""
+    lines: dict[str, int] = {}
+    prefix: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):  # a table header; `[[...]]` arrays of tables are never ours
+            name = re.sub(r"\s*\.\s*", ".", stripped.split("#", 1)[0].strip().strip("[]").strip())
+            name = name.replace('"', "").replace("'", "").lower()
+            if stripped.startswith("[[") or not (name == "tool.checker" or name.startswith("tool.checker.")):
+                prefix = None
+            else:
+                prefix = name[len("tool.checker."):] + "." if name != "tool.checker" else ""
+            continue
+        if prefix is None or not stripped or stripped.startswith("#") or "=" not in stripped:
+            continue
+        key = re.sub(r"\s*\.\s*", ".", stripped.split("=", 1)[0].strip()).replace('"', "").replace("'", "").lower()
+        lines.setdefault(prefix + key, number)
+    return lines
 
 
 def _key_lines(text: str, section: str) -> dict[str, int]:
@@ -232,14 +316,16 @@ def _key_lines(text: str, section: str) -> dict[str, int]:
 class _Reader:
     """Validates one `[checker]` section; every message names the file and the key's line."""
 
-    def __init__(self, path: Path, settings: Mapping[str, str], lines: Mapping[str, int]) -> None:
+    def __init__(self, path: Path, settings: Mapping[str, str], lines: Mapping[str, int],
+                 section: str = "[checker]") -> None:
         self.path = path
         self.settings = settings
         self.lines = lines
+        self.section = section  # `[tool.checker]` in a pyproject.toml
 
     def where(self, key: str) -> str:
         line = self.lines.get(key)
-        return f"{self.path}:{line}: [checker] {key}" if line else f"{self.path}: [checker] {key}"
+        return f"{self.path}:{line}: {self.section} {key}" if line else f"{self.path}: {self.section} {key}"
 
     def fail(self, key: str, reason: str) -> ConfigError:
         value = self.settings[key].strip()
@@ -253,7 +339,7 @@ class _Reader:
             hint = _suggestion(key, plain) or _suggestion(key.split(".", 1)[0] + ".", list(_PREFIXES))
             line = self.lines.get(key)
             at = f"{self.path}:{line}" if line else str(self.path)
-            raise ConfigError(f"{at}: unknown key '{key}' in [checker]{hint}")
+            raise ConfigError(f"{at}: unknown key '{key}' in {self.section}{hint}")
 
     def languages(self) -> tuple[str, ...]:
         if "languages" not in self.settings:
@@ -351,6 +437,8 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
+        if path.suffix == ".toml":
+            return _load_toml(path, text)
         parser.read_string(text, source=str(path))
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found") from None
@@ -365,7 +453,25 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     if not parser.has_section("checker"):
         return Config(root=path.parent, path=path)
     settings = {key: value for key, value in parser.items("checker")}
-    reader = _Reader(path, settings, _key_lines(text, "checker"))
+    return _validated(_Reader(path, settings, _key_lines(text, "checker")))
+
+
+def _load_toml(path: Path, text: str) -> Config:
+    """[tool.checker] of a pyproject.toml, read into the same settings as [checker] and validated alike."""
+    try:
+        table = _toml_table(text)
+    except ValueError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if table is None:
+        return Config(root=path.parent, path=path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: tool.checker must be a table ([tool.checker])")
+    settings = _toml_settings(path, table)
+    return _validated(_Reader(path, settings, _toml_key_lines(text), section="[tool.checker]"))
+
+
+def _validated(reader: "_Reader") -> Config:
+    path, settings = reader.path, reader.settings
     reader.check_keys()
     languages = reader.languages()
     reader.translation()
