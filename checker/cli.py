@@ -134,9 +134,11 @@ def _is_corpus_file(output: Path, corpus: Path, languages) -> bool:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Check releases in N processes (default: one per core; 1: in this process). "
                    "With a translation model, always 1.")
+@click.option("--no-cache", is_flag=True,
+              help="Check every release again instead of reusing the stored results of unchanged ones.")
 def check_command(path: Path, source_lang, languages, output_format, output, glossary_files, no_default_glossaries,
                   model_dir, no_model, backend, cache_dir, select, ignore, fail_on, config_file, color,
-                  baseline_file=None, write_baseline=None, jobs=None) -> None:
+                  baseline_file=None, write_baseline=None, jobs=None, no_cache=False) -> None:
     """Check every release under PATH (a corpus directory or one release directory)."""
     from dataclasses import replace
 
@@ -170,7 +172,8 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
     encoder = None if no_model else encoder_for_check(config, str(cache_dir) if cache_dir else None)
 
     run = run_check(path, config, source_lang=source_lang, glossary=glossary, translation_service=service,
-                    encoder=encoder, select=select, ignore=ignore, jobs=jobs or _cores())
+                    encoder=encoder, select=select, ignore=ignore, jobs=jobs or _cores(),
+                    result_cache=None if no_cache else _result_cache(config, cache_dir))
     from checker.suppress import settle_unused
 
     # The release step proposes SUP001 for comments that silenced nothing; only this run knows which
@@ -185,6 +188,8 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
         click.echo(f"checker: {run.translation}", err=True)
     if run.encoder:
         click.echo(f"checker: {run.encoder}", err=True)
+    if run.results:
+        click.echo(f"checker: {run.results}", err=True)
     if write_baseline is not None:
         _write_baseline(write_baseline, run)
     if baseline is not None:
@@ -246,6 +251,15 @@ def _write_baseline(path: Path, run) -> None:
     click.echo(f"checker: baseline: {len(run.findings)} finding{'' if len(run.findings) == 1 else 's'} "
                f"written to {path}", err=True)
     sys.exit(EXIT_CLEAN)
+
+
+def _result_cache(config, cache_dir: Path | None):
+    """Stored results of unchanged releases, beside the translation cache (`cache_dir`)."""
+    from checker.result_cache import ResultCache
+    from checker.translate.models import default_cache_dir
+    from checker.translate.service import settings_from_config
+
+    return ResultCache.in_directory(cache_dir or settings_from_config(config).get("cache_dir") or default_cache_dir())
 
 
 def _cores() -> int:

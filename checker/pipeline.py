@@ -34,6 +34,7 @@ class CheckRun:
     skipped: list[str] = field(default_factory=list)  # what was not run and why, e.g. model checks
     translation: str = ""  # one line on what the model did, when one was used
     encoder: str = ""  # one line naming the sentence encoder and what it embedded, when one ran
+    results: str = ""  # one line on what the result cache served, when one was used
     releases: int = 0
     documents: int = 0
     sentences: int = 0
@@ -151,6 +152,7 @@ def run_check(
     ignore: Sequence[str] = (),
     jobs: int = 1,
     executor: Executor | None = None,
+    result_cache: Any = None,
 ) -> CheckRun:
     """Check every release under `path`; never raises on bad input (it becomes `input_problems`).
 
@@ -158,7 +160,9 @@ def run_check(
     otherwise, or through `executor` (any `concurrent.futures.Executor`: a Dask or Ray cluster's
     executor spreads a large corpus over machines); the corpus-wide checks then run here over
     the compact records the releases returned (`checker.releases`). The findings are the same
-    whichever way the releases ran.
+    whichever way the releases ran. With `result_cache` (a `checker.result_cache.ResultCache`), a
+    release whose inputs are unchanged is read back instead of checked again (not with a
+    translation model: its output is not part of the key).
     """
     run = CheckRun()
     source_lang = source_lang or config.source
@@ -200,7 +204,29 @@ def run_check(
         if source_lang in files.files:  # without the source there is nothing to compare (already reported)
             readable.append(files)
 
-    records, elsewhere = _map_releases(job, readable, jobs=jobs, executor=executor)
+    cache = result_cache if job.translation_service is None else None
+    keys: list[str] = []
+    stored: list[ReleaseRecord | None] = [None] * len(readable)
+    if cache is not None:
+        from checker.result_cache import release_key, run_digest
+
+        run_key = run_digest(config=config, source_lang=source_lang, checks=checks, glossary=glossary,
+                             encoder=encoder, keep_for_corpus=needs_corpus)
+        keys = [release_key(run_key, files) for files in readable]
+        stored = [cache.get(key) for key in keys]
+    todo = [files for files, record in zip(readable, stored) if record is None]
+    computed, elsewhere = _map_releases(job, todo, jobs=jobs, executor=executor)
+    fresh = iter(computed)
+    records = [record if record is not None else next(fresh) for record in stored]
+    if cache is not None:
+        for key, was, record in zip(keys, stored, records):
+            if was is None and not record.encoder_problem:  # a fallback after an encoder failure is not kept
+                cache.put(key, record)
+        cache.hits, cache.misses = cache.hits + len(records) - len(computed), cache.misses + len(computed)
+        run.results = (f"results: {len(computed)} release{'s' if len(computed) != 1 else ''} checked, "
+                       f"{len(records) - len(computed)} from the cache")
+        if cache.problem:
+            run.skipped.append(cache.problem)
     for record in records:
         run.input_problems.extend(record.problems)
         run.releases += record.checked
@@ -214,11 +240,22 @@ def run_check(
     # The reduce step: corpus-scope checks over every release's pairs.
     kept = [record for record in records if record.pairs_by_lang]
     if needs_corpus and kept:
-        corpus = CorpusContext(releases=tuple(r.corpus_context_part(source_lang, glossary) for r in kept),
-                               glossary=glossary)
-        found = [f for spec, severity in checks if spec.scope == "corpus" and _runnable(spec, None, glossary)
-                 for f in spec.run(corpus, severity)]
-        run.findings.extend(without_suppressed(found, [file for r in kept for file in r.commented_files]))
+        # Its findings depend on every release: stored under the digest of all their keys.
+        corpus_key = None
+        if cache is not None:
+            from checker.result_cache import corpus_key as digest_of_corpus
+
+            corpus_key = digest_of_corpus(run_key, keys)
+        found = cache.get(corpus_key) if corpus_key is not None else None
+        if found is None:
+            corpus = CorpusContext(releases=tuple(r.corpus_context_part(source_lang, glossary) for r in kept),
+                                   glossary=glossary)
+            found = [f for spec, severity in checks if spec.scope == "corpus" and _runnable(spec, None, glossary)
+                     for f in spec.run(corpus, severity)]
+            found = without_suppressed(found, [file for r in kept for file in r.commented_files])
+            if corpus_key is not None and not any(r.encoder_problem for r in records):
+                cache.put(corpus_key, found)
+        run.findings.extend(found)
 
     if model_available:
         _translation_report(run, translation_service, source_lang, target_langs, missing_reasons)
@@ -227,8 +264,8 @@ def run_check(
     if encoder is not None:
         if elsewhere:
             # The releases were embedded by the workers' copies of the encoder: count their work here.
-            encoder.stats.embedded += sum(r.embedded for r in records)
-            encoder.stats.cached += sum(r.embedded_cached for r in records)
+            encoder.stats.embedded += sum(r.embedded for r in computed)
+            encoder.stats.cached += sum(r.embedded_cached for r in computed)
         stats = encoder.stats
         run.encoder = (f"sentence encoder: {encoder.label} ({stats.embedded} texts embedded, "
                        f"{stats.cached} from the cache)")

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
+# In this process and computed (no stored result answers for the checks), so that the imports show.
 _RUN = ("import sys; from click.testing import CliRunner; from checker.cli import main; "
-        "CliRunner().invoke(main, ['check', sys.argv[1], '--no-model']); "
+        "CliRunner().invoke(main, ['check', sys.argv[1], '--no-model', '--no-cache', '--jobs', '1']); "
         "print('simplemma' in sys.modules)")
 
 

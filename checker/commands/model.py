@@ -139,6 +139,8 @@ def convert_command(
 @click.group("cache", cls=CheckerGroup)
 def cache_group() -> None:
     """The translation cache: what it holds, and emptying it."""
+    # The one-line help is repeated in checker.cli.LAZY_COMMANDS; the group also covers the stored
+    # results of `check` (checker.result_cache), which live in the same directory.
 
 
 @cache_group.command("info")
@@ -154,6 +156,10 @@ def cache_info_command(cache_dir: Path | None, config_file: Path | None) -> None
     click.echo(f"size: {_size(info.file_bytes)} on disk")
     for usage in info.models:
         click.echo(f"  {usage.model}: {usage.entries} entries, {_size(usage.text_bytes)} of text")
+    from checker.result_cache import ResultCache
+
+    results = ResultCache.in_directory(_cache_dir(_settings(config_file), cache_dir)).info()
+    click.echo(f"check results: {results.entries} stored, {_size(results.file_bytes)} in {results.path}")
 
 
 @cache_group.command("clear")
@@ -161,12 +167,18 @@ def cache_info_command(cache_dir: Path | None, config_file: Path | None) -> None
 @cache_dir_option
 @config_option
 def cache_clear_command(model: str | None, cache_dir: Path | None, config_file: Path | None) -> None:
-    """Delete cached translations (all, or one model's)."""
+    """Delete cached translations (all, or one model's) and, without --model, the stored check results."""
+    from checker.result_cache import ResultCache
     from checker.translate.cache import TranslationCache
 
-    cache = TranslationCache.in_directory(_cache_dir(_settings(config_file), cache_dir))
+    directory = _cache_dir(_settings(config_file), cache_dir)
+    cache = TranslationCache.in_directory(directory)
     deleted = cache.clear(model)
     click.echo(f"deleted {deleted} cached translation{'s' if deleted != 1 else ''} from {cache.path}")
+    if model is None:
+        results = ResultCache.in_directory(directory)
+        count = results.clear()
+        click.echo(f"deleted {count} stored check result{'s' if count != 1 else ''} from {results.directory}")
 
 
 def _size(count: int) -> str:
