@@ -168,8 +168,11 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
 
     glossary = _load_glossary(config, glossary_files, no_default_glossaries)
     service = None if no_model else _translation_service(config, model_dir, cache_dir, backend)
-    from checker.encoder import encoder_for_check
-    encoder = None if no_model else encoder_for_check(config, str(cache_dir) if cache_dir else None)
+    encoder = None
+    if not no_model:  # the encoder package (numpy with it) is imported only when it may run
+        from checker.encoder import encoder_for_check
+
+        encoder = encoder_for_check(config, str(cache_dir) if cache_dir else None)
 
     run = run_check(path, config, source_lang=source_lang, glossary=glossary, translation_service=service,
                     encoder=encoder, select=select, ignore=ignore, jobs=jobs or _cores(),

@@ -180,9 +180,11 @@ def run_check(
         run.skipped.append(f"{', '.join(glossary_checks)} (no glossary found)")
     # One provider picks each pair's signal: MT where a model serves it, else the sentence
     # encoder, else cognates (shared names, numbers and cognates still tell a merge from an omission).
-    from checker.encoder import EncoderError
+    unavailable = None
+    if encoder is not None:  # checker.encoder (and numpy with it) is imported only when one was asked for
+        from checker.encoder import EncoderError
 
-    unavailable = encoder if isinstance(encoder, EncoderError) else None
+        unavailable = encoder if isinstance(encoder, EncoderError) else None
     encoder = None if unavailable is not None else encoder
     provider = SimilarityProvider(encoder)
     if encoder is None:

@@ -18,9 +18,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 # (source sentence indices, target sentence indices) -> 0..1, the aligner's scoring seam.
 Similarity = Callable[[tuple[int, ...], tuple[int, ...]], float]
@@ -46,6 +48,8 @@ class NgramVocabulary:
         self.ids: dict[str, int] = {}
 
     def profile(self, text: str) -> NgramProfile:
+        import numpy as np  # here and below, not at the top: a run without MT never imports numpy for chrF
+
         line = "".join(text.split())
         counts = Counter(line[i : i + n] for n in range(1, CHAR_ORDER + 1) for i in range(len(line) - n + 1))
         ids = np.fromiter((self.ids.setdefault(g, len(self.ids)) for g in counts), dtype=np.int64, count=len(counts))
@@ -56,11 +60,15 @@ class NgramVocabulary:
 
 
 def _profile(ids: np.ndarray, counts: np.ndarray, orders: np.ndarray) -> NgramProfile:
+    import numpy as np
+
     totals = np.bincount(orders, weights=counts, minlength=CHAR_ORDER).tolist()
     return NgramProfile(ids, counts, orders, totals)
 
 
 def merged(profiles: Sequence[NgramProfile]) -> NgramProfile:
+    import numpy as np
+
     if len(profiles) == 1:
         return profiles[0]
     ids = np.concatenate([p.ids for p in profiles])
@@ -72,6 +80,8 @@ def merged(profiles: Sequence[NgramProfile]) -> NgramProfile:
 
 def chrf_of_profiles(hypothesis: NgramProfile, reference: NgramProfile) -> float:
     """sacrebleu's sentence chrF (effective-order averaging, beta 2), in 0..1."""
+    import numpy as np
+
     if not len(hypothesis.ids) or not len(reference.ids):
         return 0.0
     positions = np.searchsorted(reference.ids, hypothesis.ids)
