@@ -209,13 +209,19 @@ def run_check(
     cache = result_cache if job.translation_service is None else None
     keys: list[str] = []
     stored: list[ReleaseRecord | None] = [None] * len(readable)
+    corpus_key, corpus_found = None, None
     if cache is not None:
-        from checker.result_cache import release_key, run_digest
+        from checker.result_cache import corpus_key as digest_of_corpus, release_key, run_digest
 
         run_key = run_digest(config=config, source_lang=source_lang, checks=checks, glossary=glossary,
                              encoder=encoder, keep_for_corpus=needs_corpus)
         keys = [release_key(run_key, files) for files in readable]
-        stored = [cache.get(key) for key in keys]
+        stored = [cache.get_record(key) for key in keys]
+        if needs_corpus:  # DRIFT001's findings depend on every release: stored under all their keys
+            corpus_key = digest_of_corpus(run_key, keys)
+            corpus_found = cache.get(corpus_key)
+            if corpus_found is None:  # it runs again: the stored releases bring back their pairs
+                stored = [cache.with_corpus_part(key, record) for key, record in zip(keys, stored)]
     todo = [files for files, record in zip(readable, stored) if record is None]
     computed, elsewhere = _map_releases(job, todo, jobs=jobs, executor=executor)
     fresh = iter(computed)
@@ -223,7 +229,7 @@ def run_check(
     if cache is not None:
         for key, was, record in zip(keys, stored, records):
             if was is None and not record.encoder_problem:  # a fallback after an encoder failure is not kept
-                cache.put(key, record)
+                cache.put_record(key, record, corpus_part=needs_corpus)
         cache.hits, cache.misses = cache.hits + len(records) - len(computed), cache.misses + len(computed)
         run.results = (f"results: {len(computed)} release{'s' if len(computed) != 1 else ''} checked, "
                        f"{len(records) - len(computed)} from the cache")
@@ -241,14 +247,8 @@ def run_check(
 
     # The reduce step: corpus-scope checks over every release's pairs.
     kept = [record for record in records if record.pairs_by_lang]
-    if needs_corpus and kept:
-        # Its findings depend on every release: stored under the digest of all their keys.
-        corpus_key = None
-        if cache is not None:
-            from checker.result_cache import corpus_key as digest_of_corpus
-
-            corpus_key = digest_of_corpus(run_key, keys)
-        found = cache.get(corpus_key) if corpus_key is not None else None
+    if needs_corpus and (kept or corpus_found is not None):
+        found = corpus_found
         if found is None:
             corpus = CorpusContext(releases=tuple(r.corpus_context_part(source_lang, glossary) for r in kept),
                                    glossary=glossary)

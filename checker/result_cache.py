@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 RESULTS_DIR = "results"
-_FORMAT = "1"  # bump when the stored records change shape
+_FORMAT = "2"  # bump when the stored records change shape
+_CORPUS_PART = "-corpus"  # the suffix of a record's second part (see ResultCache.put_record)
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,35 @@ class ResultCache:
             # A read-only or full cache is no reason to fail a check: say so once and go on.
             self.problem = self.problem or f"the result cache ({self.directory}: {error.strerror or error})"
 
+    # A release's record is stored in two parts: what every run reads (findings, counts) and what
+    # only a run whose DRIFT001 is computed again reads (the pairs, the commented files), so that
+    # a warm run on an unchanged repository unpickles findings only.
+    def get_record(self, key: str) -> Any | None:
+        return self.get(key)
+
+    def put_record(self, key: str, record: Any, *, corpus_part: bool) -> None:
+        from dataclasses import replace
+
+        if corpus_part:
+            self.put(key + _CORPUS_PART, (record.pairs_by_lang, record.commented_files))
+        self.put(key, replace(record, pairs_by_lang=(), commented_files=()))
+
+    def with_corpus_part(self, key: str, record: Any | None) -> Any | None:
+        """The stored record with its pairs back, or None (recompute) when that part is missing."""
+        from dataclasses import replace
+
+        if record is None:
+            return None
+        part = self.get(key + _CORPUS_PART)
+        if part is None:
+            return None
+        pairs_by_lang, commented_files = part
+        return replace(record, pairs_by_lang=pairs_by_lang, commented_files=commented_files)
+
     def info(self) -> ResultCacheInfo:
-        entries = list(self.directory.glob("*/*.pickle")) if self.directory.exists() else []
-        return ResultCacheInfo(self.directory, len(entries), sum(p.stat().st_size for p in entries))
+        files = list(self.directory.glob("*/*.pickle")) if self.directory.exists() else []
+        entries = [p for p in files if not p.name.endswith(_CORPUS_PART + ".pickle")]
+        return ResultCacheInfo(self.directory, len(entries), sum(p.stat().st_size for p in files))
 
     def clear(self) -> int:
         """Delete every stored result; returns how many were deleted."""
@@ -88,7 +115,7 @@ class ResultCache:
         for path in self.directory.glob("*/*"):
             if path.is_file():
                 path.unlink(missing_ok=True)
-                deleted += path.suffix == ".pickle"
+                deleted += path.suffix == ".pickle" and not path.name.endswith(_CORPUS_PART + ".pickle")
         for folder in self.directory.iterdir():
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()

@@ -103,3 +103,17 @@ def test_a_cache_that_cannot_be_written_does_not_stop_the_check(corpus: Path, tm
     report = result.stdout
     fresh = json.loads(check(corpus, tmp_path / "fresh", glossary, "--no-cache")[0])
     assert json.loads(report)["findings"] == fresh["findings"]
+
+
+def test_a_release_whose_stored_pairs_are_gone_is_checked_again(corpus: Path, tmp_path: Path, glossary: Path) -> None:
+    # The pairs DRIFT001 needs are stored apart from the findings; without them a stored release
+    # cannot take part in a new DRIFT001 run, so it is checked again rather than left out.
+    check(corpus, tmp_path / "cache", glossary)
+    for part in (tmp_path / "cache" / "results").glob("*/*-corpus.pickle"):
+        part.unlink()
+    english = corpus / "2024-01-a" / "en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nThe Walloon Public Service (SPW) helps.\n",
+                       encoding="utf-8")
+    changed, counts = check(corpus, tmp_path / "cache", glossary)
+    assert counts == (6, 0)
+    assert changed == check(corpus, tmp_path / "fresh", glossary, "--no-cache")[0]
