@@ -8,9 +8,11 @@ map back to line and column but not the file's text, and the files that hold an 
 reduce step (`checker.pipeline.run_check`) runs the corpus-scope checks over those records.
 
 The map step runs through any `concurrent.futures.Executor`: `ProcessPoolExecutor` by default
-(`check --jobs N`), or one handed to `run_check(executor=...)` — Dask's
-`distributed.Client.get_executor()` or Ray's `ray.util.ActorPool`-backed executors work the same
-way, since a task is one picklable function call on picklable arguments.
+(`check --jobs N`), or one handed to `run_check(executor=...)`, such as Dask's
+`distributed.Client(...).get_executor()` for a corpus that outgrows one machine. Only
+`Executor.map` is called, and a task is one call of a module-level function on picklable
+arguments; the job (configuration, glossary, encoder) travels pickled with each task and is
+unpickled once per worker process.
 """
 
 from __future__ import annotations
