@@ -299,9 +299,14 @@ def _map_releases(job: ReleaseJob, releases: Sequence[Any], *, jobs: int,
     tokens, payloads = [job.token] * len(releases), [payload] * len(releases)
     if executor is not None:
         return list(executor.map(run_in_worker, tokens, payloads, releases)), True
-    from concurrent.futures import ProcessPoolExecutor
+    import concurrent.futures
 
-    with ProcessPoolExecutor(max_workers=_pool_size(jobs, releases, job)) as pool:
+    try:
+        pool = concurrent.futures.ProcessPoolExecutor(max_workers=_pool_size(jobs, releases, job))
+    except (OSError, NotImplementedError):
+        # No process pool on this system (a sandbox without POSIX semaphores): the same work here.
+        return [check_release(job, files) for files in releases], False
+    with pool:
         return list(pool.map(run_in_worker, tokens, payloads, releases, chunksize=_chunk(len(releases), jobs))), True
 
 

@@ -45,12 +45,24 @@ def corpus(make_corpus, tmp_path, monkeypatch) -> Path:
 
 
 def check(corpus: Path, *options: str) -> str:
-    result = CliRunner().invoke(main, ["check", str(corpus), "--no-model", "--format", "json", *options])
+    # --no-cache: every run computes (a stored result would answer the second run whatever --jobs says).
+    result = CliRunner().invoke(main, ["check", str(corpus), "--no-model", "--format", "json", "--no-cache", *options])
     assert result.exit_code == 2, result.output  # the release without English
     return result.stdout
 
 
-def test_two_processes_give_the_same_json_as_one(corpus: Path) -> None:
+def test_two_processes_give_the_same_json_as_one(corpus: Path, monkeypatch) -> None:
+    import checker.pipeline
+
+    ran_elsewhere = []  # whether each run's releases went through the process pool
+    map_releases = checker.pipeline._map_releases
+
+    def spy(*args, **kwargs):
+        records, elsewhere = map_releases(*args, **kwargs)
+        ran_elsewhere.append(elsewhere)
+        return records, elsewhere
+
+    monkeypatch.setattr(checker.pipeline, "_map_releases", spy)
     serial = check(corpus, "--jobs", "1")
     codes = sorted({(f["code"], f["release"]) for f in json.loads(serial)["findings"]})
     assert ("NUM001", "2024-02-b") in codes and ("DRIFT001", "2024-02-b") in codes
@@ -58,6 +70,7 @@ def test_two_processes_give_the_same_json_as_one(corpus: Path) -> None:
     assert json.loads(serial)["input_errors"]
     assert check(corpus, "--jobs", "2") == serial
     assert check(corpus, "--jobs", "3") == serial
+    assert ran_elsewhere == [False, True, True]
 
 
 def test_any_executor_can_run_the_map_step(corpus: Path) -> None:
@@ -70,3 +83,15 @@ def test_any_executor_can_run_the_map_step(corpus: Path) -> None:
     assert render(handed) == render(serial)
     assert (handed.releases, handed.sentences, handed.pairs) == (serial.releases, serial.sentences, serial.pairs)
     assert serial.releases == 6 and serial.pairs > 0
+
+
+def test_without_a_process_pool_the_releases_are_checked_here(corpus: Path, monkeypatch) -> None:
+    import concurrent.futures
+
+    serial = check(corpus, "--jobs", "1")
+
+    def no_pool(*args, **kwargs):
+        raise PermissionError(13, "no semaphores here")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    assert check(corpus, "--jobs", "2") == serial
