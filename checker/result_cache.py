@@ -13,14 +13,19 @@ key, so an unchanged repository recomputes nothing, and after one release change
 release and the corpus-wide reduce run again.
 
 Entries are pickles in `<cache_dir>/results/`, written to a temporary name and renamed into
-place, so two runs sharing the directory never read a half-written entry. The directory is the
-user's own (like the translation cache next to it); a file that cannot be read back is a miss.
+place, so two runs sharing the directory never read a half-written entry; a file that cannot be
+read back is a miss. `cache_dir` may come from a pull request's setup.cfg, and unpickling runs
+code, so every entry carries an HMAC-SHA256 made with a key that lives in the user's own cache
+home (`$XDG_CACHE_HOME/checker/result-cache.key`, never in a configured directory): an entry that
+this user's checker did not write — one committed to the repository, say — is never unpickled.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
+import secrets
 import pickle
 import tempfile
 from dataclasses import dataclass
@@ -29,7 +34,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 RESULTS_DIR = "results"
-_FORMAT = "2"  # bump when the stored records change shape
+_FORMAT = "3"  # bump when the stored records change shape
 _CORPUS_PART = "-corpus"  # the suffix of a record's second part (see ResultCache.put_record)
 
 
@@ -43,35 +48,57 @@ class ResultCacheInfo:
 class ResultCache:
     """Release records and corpus-wide findings, stored by the digest of their inputs."""
 
-    def __init__(self, directory: str | Path) -> None:
+    def __init__(self, directory: str | Path, secret: bytes | None = None) -> None:
         self.directory = Path(directory)
         self.hits = 0
         self.misses = 0
-        self.problem: str | None = None  # one line when the cache could not be written
+        self.problem: str | None = None  # one line when the cache could not be written or used
+        self._secret = secret
 
     @classmethod
     def in_directory(cls, cache_dir: str | Path) -> "ResultCache":
         return cls(Path(cache_dir) / RESULTS_DIR)
 
+    @property
+    def secret(self) -> bytes | None:
+        if self._secret is None:
+            try:
+                self._secret = signing_key()
+            except OSError as error:
+                self.problem = self.problem or f"the result cache (no signing key: {error.strerror or error})"
+                self._secret = b""
+        return self._secret or None
+
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> Any | None:
-        try:
-            with open(self._path(key), "rb") as stream:
-                return pickle.load(stream)
-        except FileNotFoundError:
+        secret = self.secret
+        if secret is None:
             return None
-        except Exception:  # a damaged or foreign entry: recompute (and overwrite it)
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        mac, payload = data[:_MAC], data[_MAC:]
+        if not hmac.compare_digest(mac, hmac.new(secret, payload, hashlib.sha256).digest()):
+            return None  # not written by this user's checker (or damaged): never unpickled
+        try:
+            return pickle.loads(payload)
+        except Exception:  # an entry of another checker version: recompute (and overwrite it)
             return None
 
     def put(self, key: str, value: Any) -> None:
+        secret = self.secret
+        if secret is None:
+            return
         path = self._path(key)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.write(hmac.new(secret, payload, hashlib.sha256).digest() + payload)
             os.replace(temporary, path)
         except OSError as error:
             # A read-only or full cache is no reason to fail a check: say so once and go on.
@@ -120,6 +147,34 @@ class ResultCache:
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
         return deleted
+
+
+_MAC = 32  # bytes of HMAC-SHA256 before each entry's pickle
+KEY_FILE = "result-cache.key"
+
+
+def signing_key() -> bytes:
+    """This user's key for the entries' HMAC, created on first use (readable by the user only)."""
+    from checker.translate.models import default_cache_dir
+
+    path = default_cache_dir() / KEY_FILE
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-key-")
+    with os.fdopen(handle, "wb") as stream:  # mkstemp: mode 0600
+        stream.write(secrets.token_bytes(32))
+    try:
+        os.link(temporary, path)  # the first of two runs creating it wins; the other reads its key
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(temporary)
+    return path.read_bytes()
 
 
 def _digest(parts: Iterable[str | bytes]) -> str:

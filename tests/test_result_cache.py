@@ -117,3 +117,32 @@ def test_a_release_whose_stored_pairs_are_gone_is_checked_again(corpus: Path, tm
     changed, counts = check(corpus, tmp_path / "cache", glossary)
     assert counts == (6, 0)
     assert changed == check(corpus, tmp_path / "fresh", glossary, "--no-cache")[0]
+
+
+class _Marker:
+    """Leaves a file behind when it is unpickled: unpickling an entry runs code."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __setstate__(self, state: dict) -> None:
+        Path(state["path"]).write_text("unpickled", encoding="utf-8")
+
+
+def test_an_entry_this_user_did_not_write_is_never_unpickled(corpus: Path, tmp_path: Path, glossary: Path,
+                                                              monkeypatch) -> None:
+    # A pull request can point cache_dir into the repository and commit entries there: only
+    # entries signed with the key in this user's own cache home are read.
+    import pickle
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    check(corpus, tmp_path / "cache", glossary)
+    assert (tmp_path / "home-cache" / "checker" / "result-cache.key").stat().st_mode & 0o077 == 0
+    marker = tmp_path / "marker"
+    forged = pickle.dumps(_Marker(str(marker)))
+    entries = list((tmp_path / "cache" / "results").glob("*/*.pickle"))
+    for entry in entries:
+        entry.write_bytes(b"\0" * 32 + forged)  # a guessed signature
+    again, counts = check(corpus, tmp_path / "cache", glossary)
+    assert counts == (6, 0) and not marker.exists()
+    assert again == check(corpus, tmp_path / "fresh", glossary, "--no-cache")[0]
