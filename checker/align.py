@@ -11,6 +11,7 @@ Every parameter lives in one frozen `AlignParams`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -83,6 +84,9 @@ class AlignParams:
     # document's length ratio.
     direct_block_ratio_spread: float = 1.8
     direct_block_min_length: int = 40
+    # A group of more units than this is aligned in pieces of half as many (see _align_in_pieces).
+    max_search_units: int = 400
+    window_band: int = 8  # the search band inside one of those pieces
 
     # Blocks only: a paragraph turned into a list of up to eight items, or the other way round.
     list_bead_priors: tuple[tuple[BeadShape, float], ...] = tuple(
@@ -443,17 +447,17 @@ class _ScoredBead:
     cost: float
 
 
-def _best_path(scorer: BeadScorer, n: int, m: int, band: int) -> list[_ScoredBead]:
+def _best_path(scorer: BeadScorer, n: int, m: int, band: int, widen: bool = True) -> list[_ScoredBead]:
     """Cheapest monotone sequence of beads covering both sides, searched in a band around the diagonal.
 
     The band starts at `band` and doubles while the best path runs along its edge
-    (a sign that the true path lies outside), up to the full matrix.
+    (a sign that the true path lies outside), up to the full matrix; unless `widen` is off.
     """
     shapes = list(scorer.priors)
     half_width = max(band, 4)
     while True:
         path, touched_edge = _banded_path(scorer, shapes, n, m, half_width)
-        if not touched_edge or half_width >= max(n, m):
+        if not widen or not touched_edge or half_width >= max(n, m):
             return path
         half_width *= 2
 
@@ -563,9 +567,63 @@ def _align_units(source: Sequence[_Unit], target: Sequence[_Unit], params: Align
                  similarity_baseline: float | None = None) -> list[_ScoredBead]:
     if not source or not target:
         return _split_one_sided([_ScoredBead(range(len(source)), range(len(target)), 0.0)])
+    if max(len(source), len(target)) > params.max_search_units:
+        ratio = length_ratio or _length_ratio([u.length for u in source], [u.length for u in target], params)
+        return (_direct_path(source, target, ratio, params)
+                or _align_in_pieces(source, target, params, similarity, length_ratio, similarity_baseline))
+    return _search(source, target, params, similarity, length_ratio, similarity_baseline)
+
+
+def _search(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams, similarity: Similarity | None,
+            length_ratio: float | None, similarity_baseline: float | None, *, window: bool = False) -> list[_ScoredBead]:
+    if not source or not target:
+        return _split_one_sided([_ScoredBead(range(len(source)), range(len(target)), 0.0)])
     scorer = BeadScorer(source, target, params, similarity, length_ratio, similarity_baseline)
     band = params.block_band if scorer.kinds_matter else params.band
+    if window:  # one window of an endless group: a narrow band that does not widen keeps it linear
+        return _split_one_sided(_best_path(scorer, len(source), len(target), params.window_band, widen=False))
     return _split_one_sided(_best_path(scorer, len(source), len(target), band))
+
+
+def _align_in_pieces(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams,
+                     similarity: Similarity | None, length_ratio: float | None,
+                     similarity_baseline: float | None) -> list[_ScoredBead]:
+    """Thousands of units in one group (an endless paragraph): aligned window by window.
+
+    The search band, and its doubling when a path runs along its edge, make one search grow
+    faster than the group; no press release has a paragraph of hundreds of sentences, but a
+    hostile file may. Each window spans `max_search_units` source units and the target units
+    that the length ratio expects, with some slack; only the beads of its first half are kept,
+    and the next window starts where they end, so no cut falls where the search had no context.
+    """
+    step = max(params.max_search_units // 2, 1)
+    slack = max(step // 4, 2)
+    source_ends = [0, *itertools.accumulate(u.length for u in source)]
+    target_ends = [0, *itertools.accumulate(u.length for u in target)]
+    ratio = target_ends[-1] / max(source_ends[-1], 1)
+    out: list[_ScoredBead] = []
+    s0 = t0 = 0
+    while s0 < len(source) or t0 < len(target):
+        s1 = min(len(source), s0 + 2 * step)
+        if s1 == len(source):
+            t1 = len(target)
+        else:
+            expected = target_ends[t0] + ratio * (source_ends[s1] - source_ends[s0])
+            t1 = min(len(target), max(t0 + 1, bisect.bisect_left(target_ends, expected) + slack))
+        piece = _search(source[s0:s1], target[t0:t1], params, similarity, length_ratio, similarity_baseline, window=True)
+        last = s1 == len(source) and t1 == len(target)
+        kept = piece if last else list(itertools.takewhile(lambda b: not b.source or b.source.start < step, piece))
+        if not kept:  # nothing before the middle: keep the first bead, so the walk always advances
+            kept = piece[:1]
+        for bead in kept:
+            out.append(_ScoredBead(range(bead.source.start + s0, bead.source.stop + s0) if bead.source else range(0),
+                                   range(bead.target.start + t0, bead.target.stop + t0) if bead.target else range(0),
+                                   bead.cost))
+        if last:
+            break
+        s0 += max((b.source.stop for b in kept if b.source), default=0)
+        t0 += max((b.target.stop for b in kept if b.target), default=0)
+    return out
 
 
 def align_documents(
@@ -588,7 +646,7 @@ def align_documents(
     source_units, target_units = _block_units(source_blocks), _block_units(target_blocks)
     ratio = _length_ratio([len(b.text) for b in source_blocks], [len(b.text) for b in target_blocks], params)
     block_params = params.for_blocks()
-    block_path = _direct_block_path(source_units, target_units, ratio, params)
+    block_path = _direct_path(source_units, target_units, ratio, params)
     searched = block_path is None
     if searched:
         block_path = _align_units(source_units, target_units, block_params, similarity, ratio)
@@ -621,9 +679,11 @@ def align_documents(
     return tuple(pairs)
 
 
-def _direct_block_path(source: Sequence[_Unit], target: Sequence[_Unit], ratio: float,
-                       params: AlignParams) -> list[_ScoredBead] | None:
-    """Blocks paired one to one when both versions keep the same structure, else None.
+def _direct_path(source: Sequence[_Unit], target: Sequence[_Unit], ratio: float,
+                 params: AlignParams) -> list[_ScoredBead] | None:
+    """Units paired one to one when both versions keep the same structure, else None.
+
+    Used for the blocks of a document, and for the sentences of an endless group.
 
     Most translations keep every heading, paragraph and list item: the same kinds in the same
     order with lengths in proportion. Then the block-level search (the costliest part of

@@ -431,3 +431,19 @@ def test_a_block_out_of_proportion_is_searched_for() -> None:
     target = FR_BLOCKS[:1] + [("paragraph", FR[:1])] + FR_BLOCKS[2:]
     pairs = align_documents(make_document("nl", NL_BLOCKS), make_document("fr", target))
     assert sum(p.is_omission for p in pairs) == 2
+
+
+def test_an_endless_group_is_aligned_in_pieces_linearly_and_still_right() -> None:
+    from dataclasses import replace
+
+    from checker.align import DEFAULT_PARAMS
+
+    source = [f"Zin nummer {i} telt {i % 7 + 3} woorden over het project in Vlaanderen." for i in range(240)]
+    target = [f"La phrase numéro {i} compte {i % 7 + 3} mots sur le projet en Flandre." for i in range(240)]
+    params = replace(DEFAULT_PARAMS, max_search_units=40)
+    # as many sentences on both sides, in proportion: paired one to one without a search
+    assert align_sentences(source, target, params=params) == [Bead((i,), (i,)) for i in range(240)]
+    del target[130]  # one sentence left out, in the middle of a window
+    beads = align_sentences(source, target, params=params)
+    assert beads[130] == Bead((130,), ())
+    assert all(b.source == (i,) and b.target == (i if i < 130 else i - 1,) for i, b in enumerate(beads) if i != 130)
