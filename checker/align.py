@@ -84,9 +84,12 @@ class AlignParams:
     # document's length ratio.
     direct_block_ratio_spread: float = 1.8
     direct_block_min_length: int = 40
-    # A group of more units than this is aligned in pieces of half as many (see _align_in_pieces).
-    max_search_units: int = 400
-    window_band: int = 8  # the search band inside one of those pieces
+    # A group of more units than this (no real document: the longest benchmark article has fewer)
+    # is aligned in overlapping windows of `window_units` units with a fixed band of `window_band`
+    # (see _align_in_pieces): approximate, but linear for a hostile endless paragraph.
+    max_search_units: int = 2000
+    window_units: int = 400
+    window_band: int = 8
 
     # Blocks only: a paragraph turned into a list of up to eight items, or the other way round.
     list_bead_priors: tuple[tuple[BeadShape, float], ...] = tuple(
@@ -592,11 +595,11 @@ def _align_in_pieces(source: Sequence[_Unit], target: Sequence[_Unit], params: A
 
     The search band, and its doubling when a path runs along its edge, make one search grow
     faster than the group; no press release has a paragraph of hundreds of sentences, but a
-    hostile file may. Each window spans `max_search_units` source units and the target units
+    hostile file may. Each window spans `window_units` source units and the target units
     that the length ratio expects, with some slack; only the beads of its first half are kept,
     and the next window starts where they end, so no cut falls where the search had no context.
     """
-    step = max(params.max_search_units // 2, 1)
+    step = max(params.window_units // 2, 1)
     slack = max(step // 4, 2)
     source_ends = [0, *itertools.accumulate(u.length for u in source)]
     target_ends = [0, *itertools.accumulate(u.length for u in target)]

@@ -440,7 +440,7 @@ def test_an_endless_group_is_aligned_in_pieces_linearly_and_still_right() -> Non
 
     source = [f"Zin nummer {i} telt {i % 7 + 3} woorden over het project in Vlaanderen." for i in range(240)]
     target = [f"La phrase numéro {i} compte {i % 7 + 3} mots sur le projet en Flandre." for i in range(240)]
-    params = replace(DEFAULT_PARAMS, max_search_units=40)
+    params = replace(DEFAULT_PARAMS, max_search_units=40, window_units=40)
     # as many sentences on both sides, in proportion: paired one to one without a search
     assert align_sentences(source, target, params=params) == [Bead((i,), (i,)) for i in range(240)]
     del target[130]  # one sentence left out, in the middle of a window
