@@ -88,7 +88,7 @@ def run_case(directory: Path, timeout: float) -> dict:
         "max_file_size = 100000000\nmax_segments = 10000000\nmax_segment_length = 10000000\n",
         encoding="utf-8",
     )
-    command = [sys.executable, "-c", CHILD, "check", str(directory), "--no-model", "--format", "json",
+    command = [sys.executable, "-c", CHILD, "check", str(directory), "--no-model", "--no-cache", "--format", "json",
                "--output", str(directory.parent / "report.json")]
     started = time.perf_counter()
     try:
