@@ -8,15 +8,12 @@ bytes; a row whose size does not match is treated as a miss (a damaged or foreig
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Iterator, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
-from checker.translate.cache import CACHE_FILE
+from checker.translate.cache import SqliteStore
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS embedding (
@@ -31,27 +28,8 @@ CREATE TABLE IF NOT EXISTS embedding (
 _CHUNK = 500  # stays below SQLite's limit on bound parameters
 
 
-class EmbeddingCache:
-    def __init__(self, path: str | Path, timeout_s: float = 60.0) -> None:
-        self.path = Path(path)
-        self.timeout_s = timeout_s
-
-    @classmethod
-    def in_directory(cls, cache_dir: str | Path) -> "EmbeddingCache":
-        return cls(Path(cache_dir) / CACHE_FILE)
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=self.timeout_s, isolation_level=None)
-        try:
-            connection.execute(f"PRAGMA busy_timeout = {int(self.timeout_s * 1000)}")
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute(_SCHEMA)
-            yield connection
-        finally:
-            connection.close()
+class EmbeddingCache(SqliteStore):
+    schema = _SCHEMA
 
     def get_many(self, model: str, lang: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}

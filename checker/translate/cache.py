@@ -44,13 +44,17 @@ class CacheInfo:
     models: tuple[ModelUsage, ...]
 
 
-class TranslationCache:
+class SqliteStore:
+    """One table of the shared cache file: WAL and a busy timeout so that two runs can share it."""
+
+    schema: str = ""  # the CREATE TABLE of the subclass's table
+
     def __init__(self, path: str | Path, timeout_s: float = 60.0) -> None:
         self.path = Path(path)
         self.timeout_s = timeout_s
 
     @classmethod
-    def in_directory(cls, cache_dir: str | Path) -> "TranslationCache":
+    def in_directory(cls, cache_dir: str | Path):
         return cls(Path(cache_dir) / CACHE_FILE)
 
     @contextmanager
@@ -61,10 +65,14 @@ class TranslationCache:
             connection.execute(f"PRAGMA busy_timeout = {int(self.timeout_s * 1000)}")
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute(_SCHEMA)
+            connection.execute(self.schema)
             yield connection
         finally:
             connection.close()
+
+
+class TranslationCache(SqliteStore):
+    schema = _SCHEMA
 
     def get_many(self, model: str, direction: str, sentences: Sequence[str]) -> dict[str, str]:
         """Cached translations of those `sentences` that have one."""
