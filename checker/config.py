@@ -60,6 +60,9 @@ class Limits:
     max_file_size: int = 10 * 1024 * 1024  # bytes of one corpus or glossary file
     max_segment_length: int = 20_000  # characters of one sentence
     max_segments: int = 100_000  # sentences of one language version
+    # sentences of one paragraph, heading or list item: an endless paragraph costs the aligner far
+    # more per sentence than real ones do (no real paragraph comes near)
+    max_block_segments: int = 2_000
     max_term_length: int = 500  # characters of one glossary form or id
     max_glossary_entries: int = 100_000  # entries of all glossaries together
 
@@ -68,6 +71,11 @@ class Limits:
         segments = document.segments
         if len(segments) > self.max_segments:
             return f"{len(segments)} sentences, more than max_segments = {self.max_segments}; not checked"
+        largest = max(document.blocks, key=lambda block: len(block.segments), default=None)
+        if largest is not None and len(largest.segments) > self.max_block_segments:
+            line = largest.segments[0].line
+            return (f"the paragraph at line {line} has {len(largest.segments)} sentences, more than "
+                    f"max_block_segments = {self.max_block_segments}; not checked")
         longest = max(segments, key=lambda segment: len(segment.text), default=None)
         if longest is not None and len(longest.text) > self.max_segment_length:
             line, column = longest.source.position(longest.offsets[0])

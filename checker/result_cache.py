@@ -22,6 +22,7 @@ this user's checker did not write — one committed to the repository, say — i
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import os
@@ -231,8 +232,7 @@ def run_digest(*, config: Any, source_lang: str, checks: Sequence[tuple[Any, Any
         _FORMAT, code_digest(), source_lang, ",".join(config.languages),
         repr(sorted((str(k), str(v)) for k, v in dict(config.settings).items())),
         repr(sorted((code, getattr(severity, "value", str(severity))) for code, severity in dict(config.severities).items())),
-        repr((limits.max_file_size, limits.max_segment_length, limits.max_segments, limits.max_term_length,
-              limits.max_glossary_entries)),
+        repr(dataclasses.astuple(limits)),
         repr([(spec.code, severity.value) for spec, severity in checks]),
         glossary_digest(glossary),
         f"{encoder.name}@{encoder.version}" if encoder is not None else "no encoder",
