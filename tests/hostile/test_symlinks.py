@@ -7,28 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
+# The corpus, the CLI runner and the no-configuration fixture of the other input-error tests.
+from test_cli_input_errors import GOOD, _no_config, check  # noqa: F401  (_no_config is autouse)
 
-GOOD = {
-    "nl": "# Titel\n\nHet project telt 26 partners.\n",
-    "fr": "# Titre\n\nLe projet compte 26 partenaires.\n",
-    "en": "# Title\n\nThe project has 26 partners.\n",
-}
 SECRET = "The deploy token is 7391-SECRET-4410 and must never be printed.\n"
-
-
-@pytest.fixture(autouse=True)
-def _no_config(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
-def check(*args: str):
-    result = CliRunner().invoke(main, ["check", *args])
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    return result
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
