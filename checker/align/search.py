@@ -1,0 +1,170 @@
+"""The dynamic program: the cheapest monotone path of beads in a band that widens when the path reaches its edge."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from checker.align.params import AlignParams, BeadShape, Similarity
+from checker.align.scoring import BeadScorer, _Unit
+
+
+@dataclass(frozen=True)
+class _ScoredBead:
+    source: range
+    target: range
+    cost: float
+
+
+def _best_path(scorer: BeadScorer, n: int, m: int, band: int, widen: bool = True) -> list[_ScoredBead]:
+    """Cheapest monotone sequence of beads covering both sides, searched in a band around the diagonal.
+
+    The band starts at `band` and doubles while the best path runs along its edge
+    (a sign that the true path lies outside), up to the full matrix; unless `widen` is off.
+    """
+    shapes = list(scorer.priors)
+    half_width = max(band, scorer.params.min_band)
+    while True:
+        path, touched_edge = _banded_path(scorer, shapes, n, m, half_width)
+        if not widen or not touched_edge or half_width >= max(n, m):
+            return path
+        half_width *= 2
+
+
+def _banded_path(scorer: BeadScorer, shapes: list[BeadShape], n: int, m: int,
+                 half_width: int) -> tuple[list[_ScoredBead], bool]:
+    inf = math.inf
+    slope = m / n if n else 0.0
+    # Band limits per row: target positions j allowed for prefix length i.
+    low = [max(0, math.floor(i * slope) - half_width) for i in range(n + 1)]
+    high = [min(m, math.ceil(i * slope) + half_width) for i in range(n + 1)]
+    low[0], high[n] = 0, m
+    for i in range(1, n + 1):  # keep the band connected even when it is narrower than the slope
+        low[i] = min(low[i], high[i - 1])
+    for i in range(n - 1, -1, -1):
+        high[i] = max(high[i], low[i + 1])
+    costs = [dict() for _ in range(n + 1)]
+    back: list[dict[int, BeadShape]] = [dict() for _ in range(n + 1)]
+    costs[0][0] = 0.0
+    for i in range(n + 1):
+        row_costs, row_back = costs[i], back[i]
+        for j in range(low[i], high[i] + 1):
+            if i == 0 and j == 0:
+                continue
+            best, best_shape = inf, None
+            for shape in shapes:
+                di, dj = shape
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0:
+                    continue
+                previous = costs[pi].get(pj)
+                if previous is None:
+                    continue
+                total = previous + scorer.cost(pi, i, pj, j)
+                if total < best:
+                    best, best_shape = total, shape
+            if best_shape is not None:
+                row_costs[j] = best
+                row_back[j] = best_shape
+    path: list[_ScoredBead] = []
+    i, j = n, m
+    touched_edge = False
+    while i or j:
+        di, dj = back[i][j]
+        pi, pj = i - di, j - dj
+        path.append(_ScoredBead(range(pi, i), range(pj, j), costs[i][j] - costs[pi][pj]))
+        if (j == low[i] and low[i] > 0) or (j == high[i] and high[i] < m):
+            touched_edge = True
+        i, j = pi, pj
+    path.reverse()
+    return path, touched_edge
+
+
+def _split_one_sided(path: Iterable[_ScoredBead]) -> list[_ScoredBead]:
+    """One 1-0 / 0-1 bead per unmatched unit, as in the gold files."""
+    out: list[_ScoredBead] = []
+    for bead in path:
+        if bead.source and bead.target:
+            out.append(bead)
+        else:
+            share = bead.cost / max(len(bead.source) + len(bead.target), 1)
+            out.extend(_ScoredBead(range(i, i + 1), range(0), share) for i in bead.source)
+            out.extend(_ScoredBead(range(0), range(j, j + 1), share) for j in bead.target)
+    return out
+
+def _search(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams, similarity: Similarity | None,
+            length_ratio: float | None, similarity_baseline: float | None, *, window: bool = False) -> list[_ScoredBead]:
+    if not source or not target:
+        return _split_one_sided([_ScoredBead(range(len(source)), range(len(target)), 0.0)])
+    scorer = BeadScorer(source, target, params, similarity, length_ratio, similarity_baseline)
+    band = params.block_band if scorer.kinds_matter else params.band
+    if window:  # one window of an endless group: a narrow band that does not widen keeps it linear
+        return _split_one_sided(_best_path(scorer, len(source), len(target), params.window_band, widen=False))
+    return _split_one_sided(_best_path(scorer, len(source), len(target), band))
+
+
+def _align_in_pieces(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams,
+                     similarity: Similarity | None, length_ratio: float | None,
+                     similarity_baseline: float | None) -> list[_ScoredBead]:
+    """Thousands of units in one group (an endless paragraph): aligned window by window.
+
+    The search band, and its doubling when a path runs along its edge, make one search grow
+    faster than the group; no press release has a paragraph of hundreds of sentences, but a
+    hostile file may. Each window spans `window_units` source units and the target units
+    that the length ratio expects, with some slack; only the beads of its first half are kept,
+    and the next window starts where they end, so no cut falls where the search had no context.
+    """
+    step = max(params.window_units // 2, 1)
+    slack = max(int(step * params.window_slack), params.window_min_slack)
+    source_ends = [0, *itertools.accumulate(u.length for u in source)]
+    target_ends = [0, *itertools.accumulate(u.length for u in target)]
+    ratio = target_ends[-1] / max(source_ends[-1], 1)
+    out: list[_ScoredBead] = []
+    s0 = t0 = 0
+    while s0 < len(source) or t0 < len(target):
+        s1 = min(len(source), s0 + 2 * step)
+        if s1 == len(source):
+            t1 = len(target)
+        else:
+            expected = target_ends[t0] + ratio * (source_ends[s1] - source_ends[s0])
+            t1 = min(len(target), max(t0 + 1, bisect.bisect_left(target_ends, expected) + slack))
+        piece = _search(source[s0:s1], target[t0:t1], params, similarity, length_ratio, similarity_baseline, window=True)
+        last = s1 == len(source) and t1 == len(target)
+        kept = piece if last else list(itertools.takewhile(lambda b: not b.source or b.source.start < step, piece))
+        if not kept:  # nothing before the middle: keep the first bead, so the walk always advances
+            kept = piece[:1]
+        for bead in kept:
+            out.append(_ScoredBead(range(bead.source.start + s0, bead.source.stop + s0) if bead.source else range(0),
+                                   range(bead.target.start + t0, bead.target.stop + t0) if bead.target else range(0),
+                                   bead.cost))
+        if last:
+            break
+        s0 += max((b.source.stop for b in kept if b.source), default=0)
+        t0 += max((b.target.stop for b in kept if b.target), default=0)
+    return out
+
+
+def _direct_path(source: Sequence[_Unit], target: Sequence[_Unit], ratio: float,
+                 params: AlignParams) -> list[_ScoredBead] | None:
+    """Units paired one to one when both versions keep the same structure, else None.
+
+    Used for the blocks of a document, and for the sentences of an endless group.
+
+    Most translations keep every heading, paragraph and list item: the same kinds in the same
+    order with lengths in proportion. Then the block-level search (the costliest part of
+    alignment, growing faster than the document) has nothing to find; the sentences inside each
+    pair are still aligned, so a sentence left out is still seen. One block out of proportion,
+    or a different count, and the full search runs.
+    """
+    if len(source) != len(target) or not source:
+        return None
+    low, high = ratio / params.direct_block_ratio_spread, ratio * params.direct_block_ratio_spread
+    for s, t in zip(source, target):
+        if s.kind != t.kind:
+            return None
+        if max(s.length, t.length) >= params.direct_block_min_length and not low <= t.length / max(s.length, 1) <= high:
+            return None
+    return [_ScoredBead(range(k, k + 1), range(k, k + 1), 0.0) for k in range(len(source))]
