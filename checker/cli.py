@@ -185,6 +185,8 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
                                               run.skipped, run.releases))
     for problem in run.input_problems:
         echo_error(str(problem))
+    for note in run.notes:
+        click.echo(f"checker: {note}", err=True)
     if run.skipped:
         click.echo(f"checker: skipped {'; '.join(run.skipped)}", err=True)
     if run.translation:
@@ -221,7 +223,7 @@ def _run_scope(path: Path, config, source_lang: str):
     from checker.corpus import discover_releases
     from checker.report import RunScope
 
-    directories, _problems = discover_releases(path, config.languages)  # the problems are the run's already
+    directories, _problems = discover_releases(path, config.languages, layout=config.layout)  # the run's already
     return RunScope(releases=tuple(sorted(d.name for d in directories)), source_lang=source_lang,
                     languages=tuple(config.languages))
 

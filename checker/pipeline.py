@@ -32,6 +32,7 @@ class CheckRun:
     findings: list[Finding] = field(default_factory=list)
     input_problems: list[InputProblem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # what was not run and why, e.g. model checks
+    notes: list[str] = field(default_factory=list)  # how an input was read, e.g. a DOCX's tracked changes accepted
     translation: str = ""  # one line on what the model did, when one was used
     encoder: str = ""  # one line naming the sentence encoder and what it embedded, when one ran
     results: str = ""  # one line on what the result cache served, when one was used
@@ -168,7 +169,7 @@ def run_check(
     source_lang = source_lang or config.source
     languages = list(config.languages)
     target_langs = [lang for lang in languages if lang != source_lang]
-    releases, problems = discover_releases(path, languages)
+    releases, problems = discover_releases(path, languages, layout=config.layout)
     run.input_problems.extend(problems)
     checks = selected_checks(config, select, ignore)
 
@@ -201,7 +202,9 @@ def run_check(
                      provider=provider, keep_for_corpus=needs_corpus)
     readable = []  # the releases whose source version could be read: the map step's input
     for directory in releases:
-        files, problems = read_release(directory, languages, path, config.limits.max_file_size)
+        files, problems = read_release(directory, languages, path, config.limits.max_file_size,
+                                       source_lang=source_lang, limits=config.limits)
+        run.notes.extend(files.notes)
         run.input_problems.extend(problems)
         if source_lang in files.files:  # without the source there is nothing to compare (already reported)
             readable.append(files)
