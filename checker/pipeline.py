@@ -248,13 +248,16 @@ def run_check(
         if record.encoder_problem and not provider.problem:
             provider.problem = record.encoder_problem
 
-    # The reduce step: corpus-scope checks over every release's pairs.
-    kept = [record for record in records if record.pairs_by_lang]
+    # The reduce step: corpus-scope checks over what their map step (`CheckSpec.prepare`) kept of each release.
+    kept = [record for record in records if record.prepared]
     if needs_corpus and (kept or corpus_found is not None):
         found = corpus_found
         if found is None:
-            corpus = CorpusContext(releases=tuple(r.corpus_context_part(source_lang, glossary) for r in kept),
-                                   glossary=glossary)
+            prepared: dict[str, list[Any]] = {}
+            for record in kept:
+                for code, part in record.prepared:
+                    prepared.setdefault(code, []).append(part)
+            corpus = CorpusContext(glossary=glossary, prepared={code: tuple(parts) for code, parts in prepared.items()})
             found = [f for spec, severity in checks if spec.scope == "corpus" and _runnable(spec, None, glossary)
                      for f in spec.run(corpus, severity)]
             found = without_suppressed(found, [file for r in kept for file in r.commented_files])

@@ -77,6 +77,12 @@ class OffsetMap(Sequence[int]):
         run = bisect.bisect_right(self._starts, index) - 1
         return self._origins[run] + index - self._starts[run]
 
+    def runs(self) -> Iterator[tuple[int, int, int]]:
+        """(index, offset, length) of each stretch of consecutive offsets."""
+        bounds = list(self._starts[1:]) + [self._length]
+        for start, origin, end in zip(self._starts, self._origins, bounds):
+            yield start, origin, end - start
+
     def __iter__(self) -> Iterator[int]:
         bounds = list(self._starts[1:]) + [self._length]
         for start, origin, end in zip(self._starts, self._origins, bounds):
@@ -268,6 +274,18 @@ class Finding:
     def sort_key(self) -> tuple:
         p = self.problem
         return (p.release, p.file, p.line, p.column, self.code, p.lang, p.message)
+
+
+def offset_runs(offsets: Sequence[int]) -> Iterator[tuple[int, int, int]]:
+    """(index, offset, length) of each stretch of consecutive offsets, of an `OffsetMap` or any sequence."""
+    if isinstance(offsets, OffsetMap):
+        yield from offsets.runs()
+        return
+    start = 0
+    for index in range(1, len(offsets) + 1):
+        if index == len(offsets) or offsets[index] != offsets[index - 1] + 1:
+            yield start, offsets[start], index - start
+            start = index
 
 
 def locate(segments: Sequence[Segment], char_index: int) -> tuple[str, int, int]:

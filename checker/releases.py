@@ -3,9 +3,11 @@
 Every check but the corpus-scope ones (DRIFT001) reads one release only, so releases can be
 checked in any order, in any process. Each returns a `ReleaseRecord`: its findings (suppressions
 already applied), its input problems and counts, and — when a corpus-scope check runs — what
-that check reads of the release: the aligned pairs, with segments that keep their text and their
-map back to line and column but not the file's text, and the files that hold an inline comment. The
-reduce step (`checker.pipeline.run_check`) runs the corpus-scope checks over those records.
+that check reads of the release, made here by the check's own `prepare` (DRIFT001: the terms and
+candidate renderings of the pairs that have a term, with their texts and positions, not the
+pairs), and the files that hold an inline comment. The reduce step (`checker.pipeline.run_check`)
+runs the corpus-scope checks over those records, so the main process holds a few kilobytes per
+release, not its pairs. The aligned pairs themselves come back only when asked (`keep_pairs`).
 
 The map step runs through any `concurrent.futures.Executor`: `ProcessPoolExecutor` by default
 (`check --jobs N`), or one handed to `run_check(executor=...)`, such as Dask's
@@ -41,20 +43,18 @@ class ReleaseRecord:
     pairs: int = 0
     findings: tuple[Finding, ...] = ()  # release-scope findings, suppressions applied
     problems: tuple[InputProblem, ...] = ()  # versions over the limits
-    # For the corpus-scope checks, when they run: target lang -> aligned pairs, and the files with
-    # an inline `checker:` comment (whole: the comments silence corpus-scope findings too).
-    pairs_by_lang: tuple[tuple[str, tuple[AlignedPair, ...]], ...] = ()
+    # For the corpus-scope checks, when they run: check code -> what its `prepare` made of the
+    # release, and the files with an inline `checker:` comment (whole: the comments silence
+    # corpus-scope findings too).
+    prepared: tuple[tuple[str, Any], ...] = ()
     commented_files: tuple[SourceFile, ...] = ()
+    # target lang -> aligned pairs, when the job asked for them (`keep_pairs`)
+    pairs_by_lang: tuple[tuple[str, tuple[AlignedPair, ...]], ...] = ()
     # What the sentence encoder did for this release (added to the caller's encoder's stats when
     # the release ran in another process), and why it stopped, when it did.
     embedded: int = 0
     embedded_cached: int = 0
     encoder_problem: str | None = None
-
-    def corpus_context_part(self, source_lang: str, glossary: Any) -> ReleaseContext:
-        """The release as the corpus-scope checks see it: its aligned pairs."""
-        return ReleaseContext(release=self.release, source_lang=source_lang, documents={},
-                              pairs=dict(self.pairs_by_lang), glossary=glossary)
 
 
 @dataclass
@@ -67,7 +67,8 @@ class ReleaseJob:
     glossary: Any = None
     translation_service: Any = None  # only in-process: a loaded model stays in one process
     provider: Any = None  # checker.translate.similarity.SimilarityProvider
-    keep_for_corpus: bool = False  # a corpus-scope check runs: return the pairs and suppressions
+    keep_for_corpus: bool = False  # a corpus-scope check runs: return what it needs and the suppressions
+    keep_pairs: bool = False  # return the aligned pairs too (slim: no file text)
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
@@ -112,11 +113,17 @@ def check_release(job: ReleaseJob, files: ReleaseFiles) -> ReleaseRecord:
     if job.provider is not None and job.provider.problem:
         record = _replace(record, encoder_problem=job.provider.problem)
     if job.keep_for_corpus:
+        record = _replace(
+            record,
+            prepared=tuple((spec.code, spec.prepare(ctx)) for spec, _ in job.checks
+                           if spec.scope == "corpus" and spec.prepare is not None and runnable(spec, None, job.glossary)),
+            commented_files=tuple(s for s in files.files.values() if "checker:" in s.text),
+        )
+    if job.keep_pairs:
         slim_files: dict[str, SourceFile] = {}
         record = _replace(
             record,
             pairs_by_lang=tuple((lang, tuple(_slim_pair(p, slim_files) for p in pairs)) for lang, pairs in ctx.pairs.items()),
-            commented_files=tuple(s for s in files.files.values() if "checker:" in s.text),
         )
     return record
 

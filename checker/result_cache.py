@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 RESULTS_DIR = "results"
-_FORMAT = "3"  # bump when the stored records change shape
+_FORMAT = "4"  # bump when the stored records change shape
 _CORPUS_PART = "-corpus"  # the suffix of a record's second part (see ResultCache.put_record)
 
 
@@ -106,29 +106,36 @@ class ResultCache:
             self.problem = self.problem or f"the result cache ({self.directory}: {error.strerror or error})"
 
     # A release's record is stored in two parts: what every run reads (findings, counts) and what
-    # only a run whose DRIFT001 is computed again reads (the pairs, the commented files), so that
-    # a warm run on an unchanged repository unpickles findings only.
+    # only a run whose DRIFT001 is computed again reads (what DRIFT001 prepared of the release,
+    # the commented files), or one that shows the aligned pairs, so that a warm run on an
+    # unchanged repository unpickles findings only.
     def get_record(self, key: str) -> Any | None:
         return self.get(key)
 
-    def put_record(self, key: str, record: Any, *, corpus_part: bool) -> None:
+    def put_record(self, key: str, record: Any, *, corpus_part: bool, pairs: bool = False) -> None:
         from dataclasses import replace
 
+        part = {}
         if corpus_part:
-            self.put(key + _CORPUS_PART, (record.pairs_by_lang, record.commented_files))
-        self.put(key, replace(record, pairs_by_lang=(), commented_files=()))
+            part.update(prepared=record.prepared, commented_files=record.commented_files)
+        if pairs:
+            part.update(pairs_by_lang=record.pairs_by_lang)
+        if part:
+            self.put(key + _CORPUS_PART, part)
+        self.put(key, replace(record, prepared=(), commented_files=(), pairs_by_lang=()))
 
-    def with_corpus_part(self, key: str, record: Any | None) -> Any | None:
-        """The stored record with its pairs back, or None (recompute) when that part is missing."""
+    def with_corpus_part(self, key: str, record: Any | None, *, corpus: bool = True, pairs: bool = False) -> Any | None:
+        """The stored record with what the corpus-scope checks (`corpus`) or the review page
+        (`pairs`) need of it back, or None (recompute) when that was not stored."""
         from dataclasses import replace
 
-        if record is None:
-            return None
+        if record is None or not (corpus or pairs):
+            return record
         part = self.get(key + _CORPUS_PART)
-        if part is None:
+        wanted = (("prepared", "commented_files") if corpus else ()) + (("pairs_by_lang",) if pairs else ())
+        if not isinstance(part, dict) or any(name not in part for name in wanted):
             return None
-        pairs_by_lang, commented_files = part
-        return replace(record, pairs_by_lang=pairs_by_lang, commented_files=commented_files)
+        return replace(record, **{name: part[name] for name in wanted})
 
     def info(self) -> ResultCacheInfo:
         files = list(self.directory.glob("*/*.pickle")) if self.directory.exists() else []

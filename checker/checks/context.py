@@ -36,6 +36,8 @@ class ReleaseContext:
 
 @dataclass(frozen=True)
 class CorpusContext:
-    releases: tuple[ReleaseContext, ...]
+    releases: tuple[ReleaseContext, ...] = ()  # releases handed over whole
     glossary: Any = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    # check code -> the records its `prepare` made of each release, in release order (the map step)
+    prepared: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)

@@ -2,22 +2,108 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Iterator, Sequence
 
-from checker.checks.context import CorpusContext
+from checker.checks.context import CorpusContext, ReleaseContext
 from checker.checks.registry import check
 from checker.glossary.entries import TermMatch
-from checker.glossary.mining import Phrase, TermOccurrence, collect_occurrences, inflection_keys, term_key
+from checker.glossary.mining import MinedPair, Phrase, TermOccurrence, collect_mined, inflection_keys, mine_pair, term_key
 from checker.locales import get_term_locale
-from checker.records import AlignedPair, Problem, Span, locate
+from checker.records import AlignedPair, Problem, Segment, Span, offset_runs
 
 # A term must recur in at least this many releases before its renderings are compared.
 MIN_RELEASES = 2
 
 
-@check("DRIFT001", "terminology-drift", "drift", "warning", scope="corpus")
+@dataclass(frozen=True, slots=True)
+class DriftPair:
+    """What DRIFT001 keeps of one aligned pair: its joined texts, languages, where its target
+    sentence starts in the document, how to turn a target character into line and column, and
+    the glossary's say over its spans. No segment or file text: a release's part stays small."""
+
+    source_text: str
+    target_text: str
+    source_lang: str
+    target_lang: str
+    target_index: int  # the first target segment's index in its document (for the majority's tie-break)
+    target_file: str
+    # Per target segment: where it starts in the joined text, its length, its number of offsets,
+    # and the (character index in it, line, column) where each stretch of its characters that
+    # stand one after another on one line of the file begins.
+    target_positions: tuple[tuple[int, int, int, tuple[tuple[int, int, int], ...]], ...]
+    fixed_spans: tuple[tuple[int, int], ...] = ()  # source spans of glossary entries with a target form
+    forbidden_spans: tuple[tuple[int, int], ...] = ()  # target spans of forbidden glossary forms
+
+    def locate(self, char_index: int) -> tuple[str, int, int]:
+        """(file, line, column) of a character of the target text, as `records.locate` gives it."""
+        last = len(self.target_positions) - 1
+        for k, (start, length, count, stretches) in enumerate(self.target_positions):
+            if char_index <= start + length or k == last:
+                if not stretches:
+                    return self.target_file, 1, 1
+                index = min(max(char_index - start, 0), count - 1)
+                at = bisect.bisect_right(stretches, (index, 1 << 62, 0)) - 1
+                first, line, column = stretches[at]
+                return self.target_file, line, column + index - first
+        return self.target_file, 1, 1
+
+
+@dataclass(frozen=True)
+class DriftRelease:
+    """One release as DRIFT001's corpus-wide step reads it, made where the release is checked.
+
+    `pairs` are the mined pairs with a source term, in document order per target language;
+    `other_candidates` the (target lang, candidate texts) of the pairs without one, which only
+    count towards how often a target name occurs.
+    """
+
+    release: str
+    pairs: tuple[MinedPair, ...]
+    other_candidates: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def mine_release(ctx: ReleaseContext) -> DriftRelease:
+    """The map step of DRIFT001: one release's terms, candidates and glossary spans."""
+    glossary = ctx.glossary if ctx.glossary is not None and len(ctx.glossary) else None
+
+    @lru_cache(maxsize=None)
+    def matches(text: str, lang: str) -> tuple[tuple[TermMatch, ...], tuple[TermMatch, ...]]:
+        longest, every = glossary.find_both(text, lang)
+        return tuple(longest), tuple(every)
+
+    def glossary_terms(pair: AlignedPair) -> list[Phrase]:
+        # Entries with forms in the target language are the term checks' business.
+        return [Phrase(m.text, m.start, m.end, "glossary") for m in matches(pair.source_text, pair.source_lang)[0]
+                if not m.entry.forms.get(pair.target_lang)]
+
+    kept: list[MinedPair] = []
+    others: list[tuple[str, tuple[str, ...]]] = []
+    for pairs in ctx.pairs.values():
+        for pair in pairs:
+            mined = mine_pair(pair, glossary_terms if glossary is not None else None)
+            if mined is None:
+                continue
+            if not mined.terms:
+                if mined.candidates:
+                    others.append((pair.target_lang, tuple(dict.fromkeys(c.text for c in mined.candidates))))
+                continue
+            fixed, forbidden = (), ()
+            if glossary is not None:
+                fixed = tuple((m.start, m.end) for m in matches(pair.source_text, pair.source_lang)[1]
+                              if m.entry.forms.get(pair.target_lang))
+                forbidden = tuple((m.start, m.end) for m in matches(pair.target_text, pair.target_lang)[0] if m.forbidden)
+            target = pair.target
+            slim = DriftPair(pair.source_text, pair.target_text, pair.source_lang, pair.target_lang,
+                             target[0].index, target[0].file, _positions(target), fixed, forbidden)
+            kept.append(MinedPair(slim, mined.terms, mined.candidates))
+    return DriftRelease(ctx.release, tuple(kept), tuple(others))
+
+
+@check("DRIFT001", "terminology-drift", "drift", "warning", scope="corpus", prepare=mine_release)
 def terminology_drift(corpus: CorpusContext) -> Iterator[Problem]:
     """A recurring source term is translated in two or more different ways across releases.
 
@@ -46,23 +132,14 @@ def terminology_drift(corpus: CorpusContext) -> Iterator[Problem]:
     2024-06 en: the Public Service of Wallonia (SPW)
     ```
     """
-    glossary = corpus.glossary if corpus.glossary is not None and len(corpus.glossary) else None
-    items = [(ctx.release, pair) for ctx in corpus.releases for pairs in ctx.pairs.values() for pair in pairs]
-
-    @lru_cache(maxsize=None)
-    def matches(text: str, lang: str) -> tuple[tuple[TermMatch, ...], tuple[TermMatch, ...]]:
-        longest, every = glossary.find_both(text, lang)
-        return tuple(longest), tuple(every)
-
-    def glossary_terms(pair: AlignedPair) -> list[Phrase]:
-        # Entries with forms in the target language are the term checks' business.
-        return [Phrase(m.text, m.start, m.end, "glossary") for m in matches(pair.source_text, pair.source_lang)[0]
-                if not m.entry.forms.get(pair.target_lang)]
-
-    stats = collect_occurrences(items, glossary_terms if glossary is not None else None)
+    parts = list(corpus.prepared.get("DRIFT001", ()))
+    if corpus.releases:  # contexts handed over whole (tests, `glossary suggest`-like callers): mine them here
+        parts += [mine_release(replace(ctx, glossary=corpus.glossary)) for ctx in corpus.releases]
+    stats = collect_mined([(part.release, pair) for part in parts for pair in part.pairs],
+                          (other for part in parts for other in part.other_candidates))
     for (key, lang), term in sorted(stats.items()):
         occurrences = [o for o in term.occurrences
-                       if o.rendering_key and not _fixed_by_glossary(matches if glossary is not None else None, o)]
+                       if o.rendering_key and not _fixed_by_glossary(o)]
         if len({o.release for o in term.occurrences}) < MIN_RELEASES:
             continue
         variants: dict[str, list[TermOccurrence]] = defaultdict(list)
@@ -144,7 +221,7 @@ def _same_rendering(a: str, b: str, expanded: dict[str, frozenset[str]], connect
 
 
 def _order(occurrence: TermOccurrence) -> tuple[str, int]:
-    return occurrence.release, occurrence.pair.target[0].index if occurrence.pair.target else 0
+    return occurrence.release, occurrence.pair.target_index
 
 
 def _describe(group: list[TermOccurrence]) -> str:
@@ -153,25 +230,35 @@ def _describe(group: list[TermOccurrence]) -> str:
     return f"'{rendering}' {len(group)}× in {', '.join(releases)}"
 
 
-def _fixed_by_glossary(matches: Callable | None, occurrence: TermOccurrence) -> bool:
+def _fixed_by_glossary(occurrence: TermOccurrence) -> bool:
     """The glossary decides this term in this target language: TERM001-003 report it, not drift."""
-    if matches is None:
-        return False
     pair = occurrence.pair
-    for match in matches(pair.source_text, pair.source_lang)[1]:
-        overlaps = match.start < occurrence.source_end and occurrence.source_start < match.end
-        if overlaps and match.entry.forms.get(pair.target_lang):
-            return True
-    for match in matches(pair.target_text, pair.target_lang)[0]:
-        overlaps = match.start < occurrence.target_end and occurrence.target_start < match.end
-        if overlaps and match.forbidden:
-            return True
-    return False
+    if any(start < occurrence.source_end and occurrence.source_start < end for start, end in pair.fixed_spans):
+        return True
+    return any(start < occurrence.target_end and occurrence.target_start < end for start, end in pair.forbidden_spans)
+
+
+def _positions(segments: Sequence[Segment]) -> tuple[tuple[int, int, int, tuple[tuple[int, int, int], ...]], ...]:
+    """`DriftPair.target_positions` of `segments`."""
+    out = []
+    pos = 0
+    for seg in segments:
+        line_starts = seg.source.line_starts
+        stretches = []
+        for index, origin, length in offset_runs(seg.offsets):
+            # a run of consecutive offsets, cut where a line of the file begins inside it
+            cuts = line_starts[bisect.bisect_right(line_starts, origin):bisect.bisect_left(line_starts, origin + length)]
+            for at in (origin, *cuts):
+                line, column = seg.source.position(at)
+                stretches.append((index + at - origin, line, column))
+        out.append((pos, len(seg.text), len(seg.offsets), tuple(stretches)))
+        pos += len(seg.text) + 1
+    return tuple(out)
 
 
 def _problem(occurrence: TermOccurrence, usual: str, this: str, others: str) -> Problem:
     pair = occurrence.pair
-    file, line, column = locate(pair.target, occurrence.target_start)
+    file, line, column = pair.locate(occurrence.target_start)
     return Problem(
         release=occurrence.release,
         source_lang=pair.source_lang,

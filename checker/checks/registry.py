@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Literal
+from typing import Any, Callable, Iterable, Iterator, Literal
 
 from checker.records import Finding, Problem, Severity
 
@@ -30,6 +30,10 @@ class CheckSpec:
     function: Callable[..., Iterable[Problem]]
     needs_model: bool = False
     needs_glossary: bool = False
+    # A corpus-scope check's map step: what it needs of one release (ReleaseContext -> a small,
+    # picklable record), made where the release is checked; the check reads the records back
+    # from `CorpusContext.prepared[code]`, so no release's pairs travel or stay whole.
+    prepare: Callable[..., Any] | None = None
 
     @property
     def documentation(self) -> str:
@@ -57,6 +61,7 @@ def check(
     scope: Scope = "release",
     needs_model: bool = False,
     needs_glossary: bool = False,
+    prepare: Callable[..., Any] | None = None,
 ) -> Callable:
     """Register the decorated function as a check (one line per check)."""
 
@@ -74,6 +79,7 @@ def check(
             function=function,
             needs_model=needs_model,
             needs_glossary=needs_glossary,
+            prepare=prepare,
         )
         return function
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from rapidfuzz import fuzz
 
@@ -380,6 +380,31 @@ class RenderingStats:
         return Counter(o.rendering_key for o in self.occurrences if o.rendering_key)
 
 
+@dataclass(frozen=True)
+class MinedPair:
+    """What mining finds in one aligned pair on its own: its source terms and target candidates.
+
+    `pair` is the `AlignedPair`, or any record with its `source_text`, `target_text`,
+    `source_lang` and `target_lang` (all the corpus-wide step reads of a pair): DRIFT001 mines
+    each release where it is checked and keeps only that much of its pairs.
+    """
+
+    pair: Any
+    terms: tuple[Phrase, ...]
+    candidates: tuple[Phrase, ...]
+
+
+def mine_pair(pair: AlignedPair, extra_terms: Callable[[AlignedPair], list[Phrase]] | None = None,
+              words: bool = False) -> MinedPair | None:
+    """The source terms and target candidates of one pair; None for a pair with an empty side."""
+    if not pair.source or not pair.target:
+        return None
+    terms = source_terms(pair.source_text, words, pair.source_lang)
+    if extra_terms is not None:
+        terms.extend(extra_terms(pair))
+    return MinedPair(pair, tuple(terms), tuple(target_candidates(pair.target_text, pair.target_lang)))
+
+
 def collect_occurrences(
     pairs: Iterable[tuple[str, AlignedPair]],
     extra_terms: Callable[[AlignedPair], list[Phrase]] | None = None,
@@ -389,26 +414,36 @@ def collect_occurrences(
 
     `extra_terms(pair)` adds source terms found otherwise (the glossary's, by its matcher).
     """
-    items = list(pairs)
-    # First pass: source terms and target candidates per pair.
-    mined: list[tuple[str, AlignedPair, list[Phrase], list[Phrase]]] = []
+    mined = [(release, m) for release, pair in pairs if (m := mine_pair(pair, extra_terms, words)) is not None]
+    return collect_mined(mined)
+
+
+def collect_mined(
+    mined: Iterable[tuple[str, MinedPair]],
+    other_candidates: Iterable[tuple[str, Iterable[str]]] = (),
+) -> dict[tuple[str, str], RenderingStats]:
+    """The corpus-wide step of `collect_occurrences`, over pairs already mined (`mine_pair`).
+
+    `other_candidates` are the (target lang, candidate texts) of pairs without a source term:
+    they count in how often a candidate occurs (the association's denominator) and nowhere else,
+    so a caller may keep only that much of them.
+    """
+    mined = list(mined)
     term_pairs: dict[tuple[str, str], set[int]] = defaultdict(set)
     candidate_pairs: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for index, (release, pair) in enumerate(items):
-        if not pair.source or not pair.target:
-            continue
-        terms = source_terms(pair.source_text, words, pair.source_lang)
-        if extra_terms is not None:
-            terms.extend(extra_terms(pair))
-        candidates = target_candidates(pair.target_text, pair.target_lang)
-        mined.append((release, pair, terms, candidates))
-        for phrase in terms:
+    for index, (_, item) in enumerate(mined):
+        pair = item.pair
+        for phrase in item.terms:
             term_pairs[(pair.target_lang, term_key(phrase.text, pair.source_lang))].add(index)
-        for phrase in candidates:
+        for phrase in item.candidates:
             candidate_pairs[(pair.target_lang, term_key(phrase.text, pair.target_lang))].add(index)
+    for index, (lang, texts) in enumerate(other_candidates, start=len(mined)):
+        for text in texts:
+            candidate_pairs[(lang, term_key(text, lang))].add(index)
     stats: dict[tuple[str, str], RenderingStats] = {}
     candidates_of: dict[int, list[Phrase]] = {}
-    for release, pair, terms, candidates in mined:
+    for release, item in mined:
+        pair, terms, candidates = item.pair, item.terms, item.candidates
         renderings = _render_pair(pair, terms, candidates, term_pairs, candidate_pairs)
         # The second pass may only take what no source term of this pair has taken.
         candidates_of[id(pair)] = [c for c in candidates
