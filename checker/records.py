@@ -238,6 +238,9 @@ class Problem:
     extra: tuple[tuple[str, str], ...] = ()  # extra labelled lines, e.g. ("machine translation", "...")
     # How sure the check is, 0..1 (see CONFIDENCE); None takes the default of the severity.
     confidence: float | None = None
+    # The versions that agree with each other against `lang`, the odd one out (NUM001 with three
+    # versions); empty when no third version took a side.
+    agreeing: tuple[str, ...] = ()
 
 
 # What a finding's confidence says, for users who gate on it (`confidence >= 0.8`).

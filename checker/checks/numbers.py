@@ -74,7 +74,7 @@ def _lang_name(lang: str) -> str:
 
 def _target_problem(ctx: ReleaseContext, item: _PairComparison, value: NumericValue | None,
                     source_value: NumericValue | None, message: str, expected: str | None,
-                    found: str | None, confidence: float | None = None) -> Problem:
+                    found: str | None, confidence: float | None = None, agreeing: tuple[str, ...] = ()) -> Problem:
     pair = item.pair
     if value is not None:
         file, line, column = locate(pair.target, value.start)
@@ -86,7 +86,7 @@ def _target_problem(ctx: ReleaseContext, item: _PairComparison, value: NumericVa
         expected=expected, found=found,
         source_spans=(Span(source_value.start, source_value.end),) if source_value else (),
         target_spans=(Span(value.start, value.end),) if value else (),
-        confidence=confidence,
+        confidence=confidence, agreeing=agreeing,
     )
 
 
@@ -231,7 +231,7 @@ def _mismatch_problems(ctx: ReleaseContext, reasons: set[str], evidence: str = S
             target_lang=item.lang, expected=expected, found=found, source_spans=spans,
             target_spans=tuple(Span(m.target.start, m.target.end) for i, m in odd.items[:1] if m.target),
             extra=tuple((_lang_name(i.lang), i.pair.target_text) for i, _ in odd.items[1:]),
-            confidence=confidence,
+            confidence=confidence, agreeing=tuple(i.lang for i, _ in odd.items),
         )
 
     for (lang, _), (item, mismatch, agree) in sorted(singles.items(), key=lambda kv: _order(kv[1])):
@@ -241,12 +241,13 @@ def _mismatch_problems(ctx: ReleaseContext, reasons: set[str], evidence: str = S
         tgt = _lang_name(lang)
         s, t = mismatch.source, mismatch.target
         agreement = f" ({src} and {' and '.join(_lang_name(a) for a in agree)} agree on {s.describe()})" if agree and s else ""
+        agreeing = (ctx.source_lang, *agree) if agreement else ()
         if mismatch.reason == VALUE:
             message = f"{src} has {_quote(s)}, {tgt} has {_quote(t)}{agreement}"
-            yield _target_problem(ctx, item, t, s, message, s.describe(), t.describe(), confidence)
+            yield _target_problem(ctx, item, t, s, message, s.describe(), t.describe(), confidence, agreeing)
         elif mismatch.reason == MISSING:
             message = f"{src} has {_quote(s)}, {tgt} has no matching number{agreement}"
-            yield _target_problem(ctx, item, None, s, message, s.describe(), "nothing", confidence)
+            yield _target_problem(ctx, item, None, s, message, s.describe(), "nothing", confidence, agreeing)
         elif mismatch.reason == EXTRA:
             message = f"{tgt} has {_quote(t)}, which the {src} source does not have"
             yield _target_problem(ctx, item, t, None, message, "nothing", t.describe(), confidence)
