@@ -67,7 +67,7 @@ def main() -> None:
 
 
 # The report formats (checker.report.REPORTERS, named here so that the CLI starts without importing them).
-FORMATS = ("text", "json", "github", "sarif", "junit")
+FORMATS = ("text", "json", "github", "sarif", "junit", "html")
 
 
 def _outputs(values: tuple[str, ...], output_format: str) -> tuple[list[tuple[str, Path]], bool]:
@@ -136,9 +136,12 @@ def _is_corpus_file(output: Path, corpus: Path, languages) -> bool:
                    "With a translation model, always 1.")
 @click.option("--no-cache", is_flag=True,
               help="Check every release again instead of reusing the stored results of unchanged ones.")
+@click.option("--since", "since", metavar="REV",
+              help="Check only the releases whose files changed since the git revision REV (committed, staged, "
+                   "edited or new); DRIFT001 still compares every release.")
 def check_command(path: Path, source_lang, languages, output_format, output, glossary_files, no_default_glossaries,
                   model_dir, no_model, backend, cache_dir, select, ignore, fail_on, config_file, color,
-                  baseline_file=None, write_baseline=None, jobs=None, no_cache=False) -> None:
+                  baseline_file=None, write_baseline=None, jobs=None, no_cache=False, since=None) -> None:
     """Check every release under PATH (a corpus directory or one release directory)."""
     from dataclasses import replace
 
@@ -167,6 +170,7 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
     baseline = _read_baseline(baseline_file) if baseline_file is not None else None  # a bad file fails before the run
 
     glossary = _load_glossary(config, glossary_files, no_default_glossaries)
+    only = _since(path, since, config, glossary_files) if since is not None else None
     service = None if no_model else _translation_service(config, model_dir, cache_dir, backend)
     encoder = None
     if not no_model:  # the encoder package (numpy with it) is imported only when it may run
@@ -176,7 +180,10 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
 
     run = run_check(path, config, source_lang=source_lang, glossary=glossary, translation_service=service,
                     encoder=encoder, select=select, ignore=ignore, jobs=jobs or _cores(),
-                    result_cache=None if no_cache else _result_cache(config, cache_dir))
+                    result_cache=None if no_cache else _result_cache(config, cache_dir),
+                    # the review page shows the aligned sentences: the pairs are kept (and cached) for it
+                    keep_pairs="html" in {name for name, _ in outputs} or (to_stdout and output_format == "html"),
+                    only_releases=only)
     from checker.suppress import settle_unused
 
     # The release step proposes SUP001 for comments that silenced nothing; only this run knows which
@@ -204,7 +211,7 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
         run = replace(run, findings=accepted.new)
         click.echo(f"checker: {accepted.summary()}", err=True)
 
-    scope = _run_scope(path, config, source_lang)
+    scope = _run_scope(path, config, source_lang, only)
     for name, file in outputs:  # files first: a closed pipe on standard output must not lose them
         _write_file(file, REPORTERS[name](color=bool(color), scope=scope).render(run), "--output")
     if to_stdout:
@@ -218,14 +225,33 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
-def _run_scope(path: Path, config, source_lang: str):
+def _run_scope(path: Path, config, source_lang: str, only=None):
     """The releases and languages asked for, for the reporters that list clean ones too (junit)."""
     from checker.corpus import discover_releases
     from checker.report import RunScope
 
     directories, _problems = discover_releases(path, config.languages, layout=config.layout)  # the run's already
-    return RunScope(releases=tuple(sorted(d.name for d in directories)), source_lang=source_lang,
+    return RunScope(releases=tuple(sorted(d.name for d in directories if only is None or d.name in only)),
+                    source_lang=source_lang,
                     languages=tuple(config.languages))
+
+
+def _since(path: Path, revision: str, config, glossary_files) -> frozenset[str]:
+    """The releases changed since `revision` (`--since`), said in one line; exit 2 when git cannot tell."""
+    from checker.corpus import discover_releases
+    from checker.since import SinceError, changed_files, changed_releases
+
+    try:
+        files = changed_files(path, revision)
+    except SinceError as error:
+        raise InputError(str(error)) from None
+    directories, _problems = discover_releases(path, config.languages, layout=config.layout)  # the run's
+    shared = [p for p in [config.path, *config.glossary_paths(), *glossary_files] if p is not None]
+    changed = changed_releases(directories, files, shared)
+    why = f" ({changed.everything})" if changed.everything else ""
+    click.echo(f"checker: since {revision}: {len(changed.releases)} of {len(directories)} "
+               f"release{'' if len(directories) == 1 else 's'} changed{why}", err=True)
+    return changed.releases
 
 
 def _write_file(path: Path, text: str, option: str) -> None:

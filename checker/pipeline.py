@@ -9,14 +9,14 @@ from __future__ import annotations
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 from checker.align import align_documents
 from checker.checks.context import CorpusContext, ReleaseContext
 from checker.checks.registry import CheckSpec, all_checks
 from checker.config import Config
 from checker.corpus import InputProblem, discover_releases, read_release
-from checker.records import Document, Finding, Severity
+from checker.records import AlignedPair, Document, Finding, Severity
 from checker.releases import ReleaseJob, ReleaseRecord, runnable
 from checker.suppress import without_suppressed
 from checker.translate.similarity import SimilarityProvider
@@ -40,6 +40,9 @@ class CheckRun:
     documents: int = 0
     sentences: int = 0
     pairs: int = 0
+    # release -> target lang -> its aligned pairs (segments keep text, line and column, not the
+    # file's text); filled only when run_check(keep_pairs=True) was asked, for the review page.
+    aligned: dict[str, dict[str, tuple[AlignedPair, ...]]] = field(default_factory=dict)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -154,6 +157,8 @@ def run_check(
     jobs: int = 1,
     executor: Executor | None = None,
     result_cache: Any = None,
+    keep_pairs: bool = False,
+    only_releases: Collection[str] | None = None,
 ) -> CheckRun:
     """Check every release under `path`; never raises on bad input (it becomes `input_problems`).
 
@@ -163,7 +168,11 @@ def run_check(
     the compact records the releases returned (`checker.releases`). The findings are the same
     whichever way the releases ran. With `result_cache` (a `checker.result_cache.ResultCache`), a
     release whose inputs are unchanged is read back instead of checked again (not with a
-    translation model: its output is not part of the key).
+    translation model: its output is not part of the key). With `keep_pairs`, every release's
+    aligned pairs are kept on `CheckRun.aligned` (the review page shows them); a stored release
+    brings them back from the cache, or is checked again when they were not stored.
+    With `only_releases` (release ids: `check --since`), only those releases are reported; the
+    others are read only when a corpus-scope check (DRIFT001) compares every release.
     """
     run = CheckRun()
     source_lang = source_lang or config.source
@@ -197,15 +206,20 @@ def run_check(
     # Corpus-scope checks compare releases with each other: with one release there is nothing to
     # compare, so no release is kept for them (memory) and none of their mining runs (time).
     needs_corpus = len(releases) > 1 and any(spec.scope == "corpus" for spec, _ in checks)
+    if only_releases is not None:  # the others are read for DRIFT001 only, and none of their findings shown
+        releases = [d for d in releases if needs_corpus or d.name in only_releases]
+
+    def reported(release: str) -> bool:
+        return only_releases is None or release in only_releases
     job = ReleaseJob(config=config, source_lang=source_lang, checks=checks, glossary=glossary,
                      translation_service=translation_service if model_available else None,
-                     provider=provider, keep_for_corpus=needs_corpus)
+                     provider=provider, keep_for_corpus=needs_corpus, keep_pairs=keep_pairs)
     readable = []  # the releases whose source version could be read: the map step's input
     for directory in releases:
         files, problems = read_release(directory, languages, path, config.limits.max_file_size,
                                        source_lang=source_lang, limits=config.limits)
         run.notes.extend(files.notes)
-        run.input_problems.extend(problems)
+        run.input_problems.extend(problems if reported(directory.name) else ())
         if source_lang in files.files:  # without the source there is nothing to compare (already reported)
             readable.append(files)
 
@@ -223,8 +237,10 @@ def run_check(
         if needs_corpus:  # DRIFT001's findings depend on every release: stored under all their keys
             corpus_key = digest_of_corpus(run_key, keys)
             corpus_found = cache.get(corpus_key)
-            if corpus_found is None:  # it runs again: the stored releases bring back their pairs
-                stored = [cache.with_corpus_part(key, record) for key, record in zip(keys, stored)]
+        if keep_pairs or (needs_corpus and corpus_found is None):  # DRIFT001 runs again, or the pairs are
+            # shown: the stored releases bring back their pairs (one stored without them is checked again)
+            stored = [cache.with_corpus_part(key, record, corpus=needs_corpus and corpus_found is None, pairs=keep_pairs)
+                      for key, record in zip(keys, stored)]
     todo = [files for files, record in zip(readable, stored) if record is None]
     computed, elsewhere = _map_releases(job, todo, jobs=jobs, executor=executor)
     fresh = iter(computed)
@@ -232,21 +248,25 @@ def run_check(
     if cache is not None:
         for key, was, record in zip(keys, stored, records):
             if was is None and not record.encoder_problem:  # a fallback after an encoder failure is not kept
-                cache.put_record(key, record, corpus_part=needs_corpus)
+                cache.put_record(key, record, corpus_part=needs_corpus, pairs=keep_pairs)
         cache.hits, cache.misses = cache.hits + len(records) - len(computed), cache.misses + len(computed)
         run.results = (f"results: {len(computed)} release{'s' if len(computed) != 1 else ''} checked, "
                        f"{len(records) - len(computed)} from the cache")
         if cache.problem:
             run.skipped.append(cache.problem)
     for record in records:
+        if record.encoder_problem and not provider.problem:
+            provider.problem = record.encoder_problem
+        if not reported(record.release):
+            continue
         run.input_problems.extend(record.problems)
         run.releases += record.checked
         run.documents += record.documents
         run.sentences += record.sentences
         run.pairs += record.pairs
         run.findings.extend(record.findings)
-        if record.encoder_problem and not provider.problem:
-            provider.problem = record.encoder_problem
+        if keep_pairs and record.pairs_by_lang:
+            run.aligned[record.release] = dict(record.pairs_by_lang)
 
     # The reduce step: corpus-scope checks over what their map step (`CheckSpec.prepare`) kept of each release.
     kept = [record for record in records if record.prepared]
@@ -263,7 +283,7 @@ def run_check(
             found = without_suppressed(found, [file for r in kept for file in r.commented_files])
             if corpus_key is not None and not any(r.encoder_problem for r in records):
                 cache.put(corpus_key, found)
-        run.findings.extend(found)
+        run.findings.extend(f for f in found if reported(f.release))
 
     if model_available:
         _translation_report(run, translation_service, source_lang, target_langs, missing_reasons)
