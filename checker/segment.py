@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import Sequence
 
 import pysbd
 import pysbd.processor
@@ -121,11 +122,28 @@ def _search_present_abbreviations(self: AbbreviationReplacer, text: str) -> str:
     language = self.lang
     lowered = text.lower()
     keys = _abbreviation_keys(language, len(language.Abbreviation.ABBREVIATIONS))
-    self.lang = _LanguageView(language, [abbr for key, abbr in keys if key in lowered])
+    present = sorted({i for _, found in _abbreviation_automaton(keys).iter(lowered) for i in found})
+    self.lang = _LanguageView(language, [keys[i][1] for i in present])
     try:
         return _search_all_abbreviations(self, text)
     finally:
         self.lang = language
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_automaton(keys: tuple[tuple[str, str], ...]):
+    """One Aho-Corasick automaton over the keys (a scan of the text, not one search per key);
+    each found key gives the positions in `keys` of the abbreviations it stands for."""
+    import ahocorasick
+
+    positions: dict[str, list[int]] = {}
+    for i, (key, _) in enumerate(keys):
+        positions.setdefault(key, []).append(i)
+    automaton = ahocorasick.Automaton()
+    for key, found in positions.items():
+        automaton.add_word(key, tuple(found))
+    automaton.make_automaton()
+    return automaton
 
 
 _search_present_abbreviations.pysbd_original = _search_all_abbreviations  # type: ignore[attr-defined]
@@ -192,7 +210,14 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _line_sentences(line: str, lang: str) -> list[tuple[int, int]]:
+# Releases repeat lines (boilerplate, contact blocks, the same sentence in another release): a
+# line is cut once per process. Bounded, so that a huge corpus does not keep every line.
+@lru_cache(maxsize=16384)
+def _line_sentences(line: str, lang: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_cut_line(line, lang))
+
+
+def _cut_line(line: str, lang: str) -> list[tuple[int, int]]:
     masked = _ELLIPSIS_BEFORE_CAPITAL.sub(".", mask_abbreviations(line, lang))
     if not _POSSIBLE_BOUNDARY.search(masked):
         return [_trim(line, 0, len(line))]
@@ -277,8 +302,9 @@ def build_document(release: str, lang: str, source: SourceFile) -> Document:
     segment_index = 0
     for text_block in parse_blocks(source):
         segments = []
+        block_offsets = list(text_block.offsets)  # one pass over the runs, then C-speed slices
         for start, end in split_sentences(text_block.text, lang):
-            text, offsets = _collapse_whitespace(text_block, start, end)
+            text, offsets = _collapse_whitespace(text_block, start, end, block_offsets)
             if not text:
                 continue
             segments.append(
@@ -297,9 +323,12 @@ def build_document(release: str, lang: str, source: SourceFile) -> Document:
     return Document(release=release, lang=lang, source=source, blocks=tuple(blocks))
 
 
-def _collapse_whitespace(block: TextBlock, start: int, end: int) -> tuple[str, OffsetMap]:
-    """`block.text[start:end]` stripped, each whitespace run one space (mapped to the run's first character)."""
-    text, offsets = block.text, block.offsets
+def _collapse_whitespace(block: TextBlock, start: int, end: int,
+                         offsets: Sequence[int] | None = None) -> tuple[str, OffsetMap]:
+    """`block.text[start:end]` stripped, each whitespace run one space (mapped to the run's first
+    character). `offsets`: the block's offsets as a list, when the caller has them."""
+    text = block.text
+    offsets = block.offsets if offsets is None else offsets
     start, end = _trim(text, start, end)
     parts: list[str] = []
     kept: list[int] = []

@@ -171,15 +171,19 @@ def _acronym_stem(word: str, plurals: tuple[str, ...]) -> str:
     return ""
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=4096)  # each sentence is tokenised by several miners in a row
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
+# Pure functions of one word, asked for every token of every mined sentence: memoised (bounded).
+@lru_cache(maxsize=65536)
 def _is_capitalised(word: str) -> bool:
     bare = _name_words().elided.sub("", word)
     return bare[:1].isupper() or is_acronym(word)
 
 
+@lru_cache(maxsize=65536)
 def _is_brand(word: str) -> bool:
     word = _name_words().elided.sub("", word)  # `l'Exportation` is no brand
     return is_acronym(word) or any(c.isupper() for c in word[1:])
