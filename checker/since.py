@@ -1,7 +1,8 @@
 """`check --since REV`: the releases whose files changed since a git revision.
 
-Read through the git command line (`git diff --name-only REV --` for what was committed, staged
-or edited since REV, `git ls-files --others --exclude-standard` for new files not yet added), so
+Read through the git command line (`git diff --name-only BASE --` for what was committed, staged
+or edited since BASE, the point where this branch left REV (`git merge-base REV HEAD`; REV itself
+when it is an ancestor), and `git ls-files --others --exclude-standard` for new files), so
 that the answer is git's own, with its rename and ignore rules. A release is changed when one of
 its files is; every release is when the run's configuration file or one of its glossaries
 changed (each finding may depend on them).
@@ -48,8 +49,12 @@ def changed_files(path: Path, revision: str) -> list[Path]:
     if revision.startswith("-") or _git(["rev-parse", "--verify", "--quiet", "--end-of-options",
                                         f"{revision}^{{commit}}"], root).returncode != 0:
         raise SinceError(f"--since {revision}: unknown revision in {root}")
+    # Since where this branch left REV: on a pull request whose target branch moved on, the target's
+    # newer commits are not this branch's changes. Without a common ancestor, REV itself.
+    base = _git(["merge-base", revision, "HEAD"], root)
+    since = base.stdout.strip() if base.returncode == 0 and base.stdout.strip() else revision
     # No rename detection: a file moved into or out of a release changes both places.
-    diff = _git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", revision, "--"], root)
+    diff = _git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", since, "--"], root)
     if diff.returncode != 0:
         raise SinceError(f"--since {revision}: git diff failed: {diff.stderr.strip().splitlines()[-1:] or ['?']}")
     new = _git(["ls-files", "--others", "--exclude-standard", "-z"], root)

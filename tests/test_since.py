@@ -74,6 +74,22 @@ def test_committed_changes_count_from_the_revision_on(repo: Path) -> None:
     assert "0 of 4 releases changed" in clean.stderr
 
 
+def test_a_target_branch_that_moved_on_is_not_the_branch_s_change(repo: Path) -> None:
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "-q", "-b", "feature")
+    french = repo / "corpora" / "2024-02-b" / "fr.md"
+    french.write_text(french.read_text(encoding="utf-8").replace("81 millions", "18 millions"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "the branch's change")
+    git(repo, "checkout", "-q", "main")
+    english = repo / "corpora" / "2024-03-c" / "en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA sentence main added later.\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "main moves on")
+    git(repo, "checkout", "-q", "feature")
+    result = check(repo, "--since", "main", "--select", "NUM")
+    assert reported(result) == {("NUM001", "2024-02-b")}
+    assert "1 of 4 releases changed" in result.stderr  # 2024-03-c differs from main, but the branch did not touch it
+
+
 def test_a_new_release_not_yet_added_counts(repo: Path) -> None:
     write_corpus(repo / "corpora", {"2024-05-e": release("Public Service of Wallonia", amount="€18 million")})
     assert reported(check(repo, "--since", "HEAD", "--select", "NUM")) == {("NUM001", "2024-05-e")}
