@@ -29,6 +29,7 @@ from typing import Sequence
 
 import pysbd
 import pysbd.processor
+import pysbd.utils
 from pysbd.abbreviation_replacer import AbbreviationReplacer
 from pysbd.languages import LANGUAGE_CODES
 from pysbd.lists_item_replacer import ListItemReplacer
@@ -67,6 +68,20 @@ def _patch_pysbd() -> None:
         table.ABBREVIATIONS = sorted(set(table.ABBREVIATIONS) | set(extra))
     AbbreviationReplacer.search_for_abbreviations_in_string = _search_present_abbreviations
     pysbd.processor.ListItemReplacer = _ProseEnumerations
+    pysbd.utils.Text.apply = _apply_compiled
+
+
+@lru_cache(maxsize=None)
+def _compiled_rule(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _apply_compiled(self: str, *rules) -> str:
+    """pysbd's `Text.apply` (`re.sub` with each rule in turn), with each rule's pattern compiled
+    once: `re.sub` looks its pattern up in `re`'s cache on every call, a third of pysbd's time."""
+    for rule in rules:
+        self = _compiled_rule(rule.pattern).sub(rule.replacement, self)
+    return self
 
 
 class _ProseEnumerations(ListItemReplacer):
