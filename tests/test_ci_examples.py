@@ -103,19 +103,39 @@ def run_action(repo: Path, env: dict[str, str], given: dict[str, str]) -> tuple[
 
 def github_action_inputs() -> dict[str, str]:
     workflow = yaml.safe_load(example("github-action"))
+    assert len(example("github-action").strip().splitlines()) <= 10  # the ten-line workflow
+    [checkout] = [step for step in workflow["jobs"]["checker"]["steps"] if "checkout" in step.get("uses", "")]
+    assert checkout["with"] == {"fetch-depth": 0}  # the history, for `since`
     [uses] = [step for step in workflow["jobs"]["checker"]["steps"] if "checker@" in step.get("uses", "")]
     return {key: str(value) for key, value in uses["with"].items()}
 
 
+def pull_request(repo: Path, base: str = "main") -> None:
+    """What the checkout gives a pull request into `base`: the target branch as origin/<base>."""
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(repo)]
+    subprocess.run([*git, "update-ref", f"refs/remotes/origin/{base}", "HEAD"], check=True)
+
+
 def test_the_action_annotates_writes_the_reports_and_fails_on_new_errors_only(repo: Path, env) -> None:
     inputs = github_action_inputs()
-    assert inputs == {"path": "corpora/", "baseline": ".checker-baseline.json"}
+    assert inputs == {"path": "corpora/", "baseline": ".checker-baseline.json", "since": "origin/${{ github.base_ref }}"}
+    inputs["since"] = inputs["since"].replace("${{ github.base_ref }}", "main")  # the runner's expression
     break_french(repo)
     accepted = bash("checker baseline write corpora/ -o .checker-baseline.json", repo, env)  # docs/ci.md, baseline
     assert accepted.returncode == 0, accepted.stderr
+    # A release of the target branch with a wrong figure nobody baselined: the pull request does not touch it.
+    old = repo / "corpora" / "2023-12-old"
+    old.mkdir()
+    for lang, text in (("nl", NL), ("fr", FR.replace("26 partenaires", "62 partenaires")), ("en", EN)):
+        (old / f"{lang}.md").write_text(text, encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(repo)]
+    subprocess.run([*git, "add", "corpora/2023-12-old"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "an old release", "--", "corpora/2023-12-old"], check=True)
+    pull_request(repo)
     (check, verdict), outputs = run_action(repo, env, inputs)
     assert outputs["exit-code"] == "0" and verdict.returncode == 0, check.stderr
     assert "1 finding baselined" in check.stderr
+    assert "since origin/main: 1 of 2 releases changed" in check.stderr
 
     fr = repo / "corpora" / "2024-01-pit" / "fr.md"
     fr.write_text(fr.read_text(encoding="utf-8").replace("81 millions", "18 millions"), encoding="utf-8")
@@ -127,6 +147,8 @@ def test_the_action_annotates_writes_the_reports_and_fails_on_new_errors_only(re
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["NUM001"]
     assert ET.parse(report / "checker-junit.xml").getroot().get("failures") == "1"
     assert json.loads((report / "checker.json").read_text(encoding="utf-8"))["summary"]["errors"] == 1
+    review = (report / "review.html").read_text(encoding="utf-8")  # the review page, in the artefact
+    assert review.startswith("<!DOCTYPE html>") and 'data-code="NUM001"' in review and "2023-12-old" not in review
 
 
 def test_the_step_by_step_workflow(repo: Path, env) -> None:
@@ -140,6 +162,7 @@ def test_the_step_by_step_workflow(repo: Path, env) -> None:
     broken = bash(steps[1]["run"], repo, env)
     assert broken.returncode == 1 and broken.stdout.startswith("::error file=corpora/2024-01-pit/fr.md,line=3")
     assert (repo / "checker-report" / "checker.sarif").is_file()
+    assert (repo / "checker-report" / "review.html").is_file()
     uploaded = {step["with"].get("sarif_file") or step["with"].get("path") for step in workflow["jobs"]["checker"]["steps"]
                 if "upload" in step.get("uses", "")}
     assert uploaded == {"checker-report/checker.sarif", "checker-report/"}
@@ -158,6 +181,18 @@ def test_the_gitlab_job(repo: Path, env) -> None:
     assert (case.get("classname"), case.get("name")) == ("2024-01-pit", "nl-fr")
     for path in job["artifacts"]["paths"]:
         assert (repo / path).is_file()
+
+
+def test_the_since_command(repo: Path, env) -> None:
+    pull_request(repo)
+    clean = bash(example("since"), repo, env)
+    assert clean.returncode == 0 and "since origin/main: 0 of 1 release changed" in clean.stderr, clean.stderr
+    break_french(repo)
+    broken = bash(example("since"), repo, env)
+    assert broken.returncode == 1 and "1 of 1 release changed" in broken.stderr
+    assert 'data-code="NUM001"' in (repo / "review.html").read_text(encoding="utf-8")
+    outside = bash(example("since"), repo, {**env, "GIT_DIR": str(repo / "no-such-git-dir")})  # git finds no repository
+    assert outside.returncode == 2 and outside.stderr.startswith("checker: error: --since origin/main:")
 
 
 def test_the_baseline_commands(repo: Path, env) -> None:
