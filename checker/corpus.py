@@ -205,20 +205,22 @@ def _single_release(directory: Path, languages: Sequence[str]) -> ReleaseInput:
                         layout=SINGLE_RELEASE)
 
 
-def discover_releases(path: Path, languages: Sequence[str],
-                      layout: str | None = None) -> tuple[list[ReleaseInput], list[InputProblem]]:
+def discover_releases(path: Path, languages: Sequence[str], layout: str | None = None, *,
+                      source_lang: str | None = None,
+                      max_bytes: int | None = None) -> tuple[list[ReleaseInput], list[InputProblem]]:
     """The releases under `path`, sorted by name; or problems if there are none.
 
     `layout` is the configured pattern (`layout =` in [checker]); without one, the layout is the
     one of `LAYOUTS` that the files follow. A corpus whose files follow several layouts, or that
     mixes formats (DOCX and Markdown), is one problem: which file belongs to which release
     would be a guess. TMX files lie in the corpus directory itself (or are PATH): their units are
-    grouped into releases by `checker.formats.tmx.release_of`.
+    grouped into releases by `checker.formats.tmx.release_of`, read with `source_lang` (default: the
+    first language) and at most `max_bytes`.
     """
     if not path.exists() and not path.is_symlink():
         return [], [InputProblem(str(path), "no such file or directory")]
     if path.is_file() and path.suffix.lower() == ".tmx":
-        return _tmx_releases([path], languages)
+        return _tmx_releases([path], languages, source_lang, max_bytes, tree_root(path))
     if not path.is_dir():
         return [], [InputProblem(str(path), "not a directory: pass a corpus directory or a release directory")]
     if (layout is None or layout == DIRECTORY_LAYOUT) and _language_files(path, languages):
@@ -246,7 +248,7 @@ def discover_releases(path: Path, languages: Sequence[str],
     if mixed:
         return [], problems + [InputProblem(str(path), mixed)]
     if tmx_files:
-        releases, tmx_problems = _tmx_releases(tmx_files, languages)
+        releases, tmx_problems = _tmx_releases(tmx_files, languages, source_lang, max_bytes, root)
         return releases, problems + tmx_problems
     if not matched:
         if problems:
@@ -278,12 +280,13 @@ def _mixed_formats(files: Sequence[Path]) -> str | None:
     return f"mixes formats: {parts}; keep one format per corpus"
 
 
-def _tmx_releases(files: Sequence[Path], languages: Sequence[str]) -> tuple[list[ReleaseInput], list[InputProblem]]:
+def _tmx_releases(files: Sequence[Path], languages: Sequence[str], source_lang: str | None,
+                  max_bytes: int | None, root: Path) -> tuple[list[ReleaseInput], list[InputProblem]]:
     from checker.formats.tmx import release_names
 
     releases, problems = [], []
     for file in files:
-        names, problem = release_names(file, languages)
+        names, problem = release_names(file, languages, source_lang, max_bytes, root)
         if problem:
             problems.append(InputProblem(str(file), problem))
         releases.extend(ReleaseInput(name, file.parent, layout="tmx", tmx=file) for name in names)

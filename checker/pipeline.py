@@ -16,6 +16,7 @@ from checker.checks.context import CorpusContext, ReleaseContext
 from checker.checks.registry import CheckSpec, all_checks
 from checker.config import Config
 from checker.corpus import InputProblem, discover_releases, read_release
+from checker.formats.aligned import given_pairs
 from checker.records import AlignedPair, Document, Finding, Severity
 from checker.releases import ReleaseJob, ReleaseRecord, runnable
 from checker.suppress import without_suppressed
@@ -97,7 +98,10 @@ def build_release_context(
     pairs, semantic = {}, {}
     for lang in targets:
         chosen = provider.for_documents(source, documents[lang], translations.get(lang))
-        pairs[lang] = align_documents(source, documents[lang], similarity=chosen.similarity, params=chosen.params)
+        # XLIFF and TMX units were paired by the translator's tool: they are used as they are.
+        given = given_pairs(source, documents[lang])
+        pairs[lang] = given if given is not None else align_documents(
+            source, documents[lang], similarity=chosen.similarity, params=chosen.params)
         if chosen.semantic is not None:
             chosen.semantic.forget_scores()
             semantic[lang] = chosen.semantic
@@ -178,7 +182,8 @@ def run_check(
     source_lang = source_lang or config.source
     languages = list(config.languages)
     target_langs = [lang for lang in languages if lang != source_lang]
-    releases, problems = discover_releases(path, languages, layout=config.layout)
+    releases, problems = discover_releases(path, languages, layout=config.layout, source_lang=source_lang,
+                                           max_bytes=config.limits.max_file_size)
     run.input_problems.extend(problems)
     checks = selected_checks(config, select, ignore)
 

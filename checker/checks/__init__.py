@@ -1,3 +1,3 @@
 """Built-in checks. Importing this package registers them all in `registry.REGISTRY`."""
 
-from checker.checks import adequacy, drift, numbers, omissions, suppressions, terms  # noqa: F401
+from checker.checks import adequacy, drift, formats, numbers, omissions, suppressions, terms  # noqa: F401

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Iterator, Literal
 
 from checker.records import Finding, Problem, Severity
 
-CATEGORIES = ("number", "term", "omission", "adequacy", "drift", "suppression")
+CATEGORIES = ("number", "term", "omission", "adequacy", "drift", "suppression", "format")
 
 # "run": judged after the whole run from what it did (SUP001), never run by the release or corpus step.
 Scope = Literal["release", "corpus", "run"]
