@@ -29,6 +29,7 @@ from checker.checks.registry import CheckSpec
 from checker.config import Config
 from checker.corpus import InputProblem, ReleaseFiles
 from checker.records import AlignedPair, Finding, Segment, Severity, SourceFile
+from checker.formats.locations import with_format_locations
 from checker.suppress import without_suppressed
 
 
@@ -103,6 +104,7 @@ def check_release(job: ReleaseJob, files: ReleaseFiles) -> ReleaseRecord:
                                 translation_service=job.translation_service, similarity=job.provider)
     found = [f for spec, severity in job.checks if spec.scope == "release" and runnable(spec, ctx, job.glossary)
              for f in spec.run(ctx, severity)]
+    found = with_format_locations(found, documents)  # DOCX paragraph and heading, XLIFF/TMX unit and state
     record = ReleaseRecord(
         files.release, pairs=sum(len(p) for p in ctx.pairs.values()),
         # propose_unused: the release step is where a comment's own checks ran (SUP001, checker.suppress)

@@ -69,6 +69,15 @@ FORMATS = {"markdown": _write_markdown, "docx": _write_docx, "html": _write_html
            "xliff-2.0": _write_xliff20, "tmx": _write_tmx}
 
 
+EXTRA = {
+    "markdown": {}, "html": {},
+    "docx": {"paragraph": "¶ 2, under the heading \u201cNouveau partenariat pour la thérapie cellulaire\u201d"},
+    "xliff-1.2": {"unit": "unit 2, state: translated"},
+    "xliff-2.0": {"unit": "unit u2, state: final"},
+    "tmx": {"unit": "tu pit/2"},
+}
+
+
 def _essence(finding: dict) -> tuple:
     return (finding["code"], finding["release"], finding["lang"], finding["message"], finding["expected"],
             finding["found"], finding["source"], finding["target"])
@@ -101,5 +110,6 @@ def test_every_format_gives_the_same_finding_at_its_place(tmp_path: Path, fmt: s
     (finding,) = report["findings"]
     assert finding["message"].startswith("NL has '€81 miljoen' (81 000 000 EUR), FR has '18 millions d'euros'")
     assert (finding["file"], finding["line"], finding["column"]) == (f"corpus/{expected_file}", line, column)
+    assert finding["extra"] == EXTRA[fmt]  # the location as each format's users look for it
     assert report["summary"]["input_errors"] == 0
     assert tree_bytes(corpus) == before  # nothing was written next to the input
