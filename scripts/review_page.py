@@ -1,7 +1,7 @@
 """The review page of the README's example release, and its screenshot in headless Chromium.
 
     python scripts/review_page.py                      # docs/review-page.png (and /tmp's review.html)
-    python scripts/review_page.py --html review.html --png shot.png [--width 1400 --height 1600]
+    python scripts/review_page.py --html review.html --png shot.png [--width 1400 --height 1600] [--dark]
 
 It copies `corpora/2024-01-17-atmp-pit` (and one clean release) into a temporary directory, puts
 in the README's three mistakes (the French budget `18 M€`, the English `1.200` and `second`) and
@@ -76,12 +76,22 @@ def dump_dom(page: Path, fragment: str = "") -> str:
     return done.stdout
 
 
-def screenshot(page: Path, png: Path, width: int = 1400, height: int = 1600, fragment: str = "") -> None:
+def screenshot(page: Path, png: Path, width: int = 1400, height: int = 1600, fragment: str = "",
+               dark: bool = False) -> None:
+    """A PNG of the page; `dark`: as a browser set to a dark colour scheme shows it."""
     url = page.resolve().as_uri() + (f"#{fragment}" if fragment else "")
     png.parent.mkdir(parents=True, exist_ok=True)
-    done = _chromium(f"--window-size={width},{height}", f"--screenshot={png.resolve()}", url)
+    scheme = ["--blink-settings=preferredColorScheme=0", "--force-dark-mode"] if dark else []
+    done = _chromium(*scheme, f"--window-size={width},{height}", f"--screenshot={png.resolve()}", url)
     if done.returncode != 0 or not png.is_file():
         raise RuntimeError(f"chromium --screenshot failed ({done.returncode}): {done.stderr[-2000:]}")
+
+
+def print_pdf(page: Path, pdf: Path) -> None:
+    """The page as Chromium prints it (its print style: no controls, marks underlined)."""
+    done = _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf.resolve()}", page.resolve().as_uri())
+    if done.returncode != 0 or not pdf.is_file():
+        raise RuntimeError(f"chromium --print-to-pdf failed ({done.returncode}): {done.stderr[-2000:]}")
 
 
 def review_page(corpus: Path, html: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -98,6 +108,7 @@ def main() -> int:
     parser.add_argument("--html", type=Path, help="keep the page here (default: a temporary file)")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=1600)
+    parser.add_argument("--dark", action="store_true", help="as a browser in dark mode shows it")
     parser.add_argument("--fragment", default="only=1",
                         help="the page's starting view (default: only the rows with findings; e.g. 'sev=error&keys=j')")
     options = parser.parse_args()
@@ -108,7 +119,7 @@ def main() -> int:
         if done.returncode not in (0, 1):
             sys.stderr.write(done.stderr)
             return 2
-        screenshot(html, options.png, options.width, options.height, options.fragment)
+        screenshot(html, options.png, options.width, options.height, options.fragment, options.dark)
     print(f"{options.png}" + (f" ({options.html})" if options.html else ""))
     return 0
 

@@ -117,3 +117,19 @@ def test_html_by_the_command_line_next_to_the_terminal_report(corpus: Path, tmp_
     assert "NUM001" in result.stdout  # the text report still on the terminal
     page = review.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "2024-01-a" in page and "2024-02-b" in page
+
+
+def test_the_page_is_the_same_from_a_process_pool_and_drift_sits_in_its_row(make_corpus, tmp_path, monkeypatch) -> None:
+    from tests.test_parallel_check import release
+
+    monkeypatch.chdir(tmp_path)
+    corpus = make_corpus({
+        "2024-01-a": release("Public Service of Wallonia"),
+        "2024-02-b": release("Walloon Public Service", amount="€18 million"),  # NUM001 and DRIFT001
+        "2024-03-c": release("Public Service of Wallonia"),
+    })
+    config = load_config(corpus, None)
+    pages = [REPORTERS["html"]().render(run_check(corpus, config, keep_pairs=True, jobs=jobs)) for jobs in (1, 2)]
+    assert pages[0] == pages[1]  # the workers' pairs (their segments without the files' text) show the same
+    drift = [attrs for tag, attrs in parse(pages[0]).tags if tag == "li" and attrs.get("data-code") == "DRIFT001"]
+    assert drift and all(a["data-row"] for a in drift)

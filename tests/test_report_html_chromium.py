@@ -260,3 +260,33 @@ def test_the_documented_screenshot_command(tmp_path: Path, chromium) -> None:
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
     assert "scripts/review_page.py" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _first_pixel(png: bytes) -> tuple[int, int, int]:
+    """The top-left pixel of an 8-bit RGB(A) PNG: whatever a first row's filter, its first pixel is stored as is."""
+    import struct
+    import zlib
+
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    position, data, header = 8, b"", b""
+    while position < len(png):
+        (length,), kind = struct.unpack(">I", png[position:position + 4]), png[position + 4:position + 8]
+        body = png[position + 8:position + 8 + length]
+        header = body if kind == b"IHDR" else header
+        data += body if kind == b"IDAT" else b""
+        position += 12 + length
+    assert header[8] == 8 and header[9] in (2, 6), "an 8-bit RGB or RGBA image"
+    row = zlib.decompressobj().decompress(data, 8)
+    return row[1], row[2], row[3]
+
+
+def test_dark_mode_and_print(page, tmp_path: Path) -> None:
+    html, _ = page
+    light, dark = tmp_path / "light.png", tmp_path / "dark.png"
+    review_page.screenshot(html, light, 800, 600)
+    review_page.screenshot(html, dark, 800, 600, dark=True)
+    assert sum(_first_pixel(light.read_bytes())) > 600 and sum(_first_pixel(dark.read_bytes())) < 150
+    pdf = tmp_path / "review.pdf"
+    review_page.print_pdf(html, pdf)
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+
