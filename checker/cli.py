@@ -102,7 +102,12 @@ def _is_corpus_file(output: Path, corpus: Path, languages) -> bool:
     output = output.resolve()
     corpus = corpus.resolve()
     inside = output == corpus or corpus in output.parents
-    return inside and output.suffix in (".md", ".txt") and output.stem in languages
+    if not inside:
+        return False
+    from checker.formats import family_of
+
+    # Any layout's name (`pit_FR.docx`, `fr/pit.html`, `memory.tmx`) or a file already there.
+    return output.exists() or family_of(output.suffix) is not None
 
 
 @main.command("check")

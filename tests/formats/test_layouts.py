@@ -95,3 +95,11 @@ def test_a_missing_version_names_the_file_the_layout_expects(tmp_path: Path) -> 
     releases, _ = discover_releases(corpus, ["nl", "fr", "en"])
     _files, problems = read_release(releases[0], ["nl", "fr", "en"], corpus)
     assert [p.message for p in problems] == ["release has no en version (expected pit_EN.md or pit_EN.txt)"]
+
+
+@pytest.mark.parametrize("name", ["pit_FR.docx", "memory.tmx", "fr/pit.html", "notes.txt"])
+def test_no_report_is_written_over_a_corpus_file_of_any_format(tmp_path: Path, name: str) -> None:
+    corpus = write(tmp_path / "corpus", {f"pit_{lang.upper()}.md": t for lang, t in TEXT.items()})
+    result = run_check(str(corpus), "--output", f"sarif={corpus / name}")
+    assert result.exit_code == 2 and "never writes into the corpus" in result.stderr
+    assert not (corpus / name).exists()
