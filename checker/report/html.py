@@ -192,7 +192,7 @@ def _place(findings: Sequence[tuple[str, Finding]], pairs: dict[str, Sequence[Al
     return out
 
 
-def _cell_html(cell: _Cell, severity_of: dict[str, str]) -> str:
+def _cell_html(cell: _Cell, severity_of: dict[str, str], labels: dict[str, str]) -> str:
     """The cell's sentences with the findings' spans as <mark>s; overlapping spans are split."""
     parts: list[str] = []
     position = 0
@@ -212,7 +212,8 @@ def _cell_html(cell: _Cell, severity_of: dict[str, str]) -> str:
             if fids:
                 worst = max((severity_of[f] for f in fids), key=_RANK.__getitem__)
                 ids = " ".join(dict.fromkeys(fids))
-                pieces.append(f'<mark class="hl {worst}" data-f="{ids}" data-sev="{worst}">{text}</mark>')
+                label = _esc("; ".join(labels[f] for f in dict.fromkeys(fids)))  # read by screen readers and on hover
+                pieces.append(f'<mark class="hl {worst}" data-f="{ids}" data-sev="{worst}" title="{label}">{text}</mark>')
             else:
                 pieces.append(text)
         line, column = segment.position(0)
@@ -400,6 +401,7 @@ class HtmlReporter(Reporter):
         source_lang, languages = self._languages(run)
         fids = {id(f): f"f{n}" for n, f in enumerate(run.findings, 1)}
         severity_of = {fids[id(f)]: f.severity.value for f in run.findings}
+        labels = {fids[id(f)]: f"{f.severity.value} {f.code}" for f in run.findings}
         by_release: dict[str, list[Finding]] = defaultdict(list)
         for finding in run.findings:
             by_release[finding.release].append(finding)
@@ -422,7 +424,7 @@ class HtmlReporter(Reporter):
                 + "".join(f"<td>{per_category.get(c, 0)}</td>" for c in categories) + "</tr>"
             )
             sections.append(self._release_html(release, section_id, rows, row_ids, located, languages,
-                                                source_lang, severity_of))
+                                                source_lang, severity_of, labels))
 
         problems = "".join(f"<li>{_esc(p)}</li>" for p in run.input_problems)
         skipped = "".join(f"<li>{_esc(s)}</li>" for s in run.skipped)
@@ -471,7 +473,7 @@ class HtmlReporter(Reporter):
 
     def _release_html(self, release: str, section_id: str, rows: list[_Row], row_ids: dict[int, str],
                       located: list[_Placed], languages: Sequence[str], source_lang: str,
-                      severity_of: dict[str, str]) -> str:
+                      severity_of: dict[str, str], labels: dict[str, str]) -> str:
         by_row: dict[int, list[_Placed]] = defaultdict(list)
         for item in located:
             if item.row is not None:
@@ -484,7 +486,7 @@ class HtmlReporter(Reporter):
         for row in rows:
             row_id = row_ids[id(row)]
             cells = "".join(
-                f'<td class="lang" data-lang="{_esc(lang)}" lang="{_esc(lang)}">{_cell_html(row.cells[lang], severity_of)}</td>'
+                f'<td class="lang" data-lang="{_esc(lang)}" lang="{_esc(lang)}">{_cell_html(row.cells[lang], severity_of, labels)}</td>'
                 for lang in languages)
             items = "".join(_finding_html(item, row_id) for item in by_row.get(id(row), []))
             alone = f' data-alone="{row.alone}"' if row.alone else ""
