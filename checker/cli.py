@@ -186,8 +186,9 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
     run = run_check(path, config, source_lang=source_lang, glossary=glossary, translation_service=service,
                     encoder=encoder, select=select, ignore=ignore, jobs=jobs or _cores(),
                     result_cache=None if no_cache else _result_cache(config, cache_dir),
-                    # the review page shows the aligned sentences: the pairs are kept (and cached) for it
-                    keep_pairs="html" in {name for name, _ in outputs} or (to_stdout and output_format == "html"),
+                    # a report that shows the aligned sentences (the review page): the pairs are kept for it
+                    keep_pairs=any(REPORTERS[name].needs_pairs
+                                   for name in {name for name, _ in outputs} | ({output_format} if to_stdout else set())),
                     only_releases=only)
     from checker.suppress import settle_unused
 

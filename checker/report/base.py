@@ -20,6 +20,8 @@ class RunScope:
 
 class Reporter(ABC):
     name: ClassVar[str]
+    # The report shows the aligned sentences (`CheckRun.aligned`): the run must keep them.
+    needs_pairs: ClassVar[bool] = False
 
     def __init__(self, color: bool = False, scope: RunScope | None = None) -> None:
         self.color = color
