@@ -59,6 +59,13 @@ class ExtractedFile(SourceFile):
     kind: str = ""  # "docx", "html", "xliff", "tmx"
     location_unit: str = "line"  # what `line` counts: "line", or "paragraph" for DOCX
 
+    @property
+    def structure(self) -> str:
+        """What the reader made of the file beyond its text (block kinds, unit states), for cache keys."""
+        blocks = ";".join(f"{b.kind}{b.level}:{b.offsets[0] if len(b.offsets) else ''}" for b in self.blocks)
+        units = ";".join(f"{u.key}={u.state}/{len(u.tags)}/{u.empty}" for u in self.units)
+        return f"{self.kind}|{blocks}|{units}"
+
     @classmethod
     def build(cls, path: str, text: str, blocks: list[TextBlock], **extra) -> "ExtractedFile":
         starts = [0]

@@ -151,3 +151,14 @@ def test_the_tracked_changes_note_is_one_line_on_standard_error(tmp_path: Path) 
                                                    '<w:ins w:id="2" w:author="a"><w:r><w:t>See you there.</w:t></w:r></w:ins>'))
     result = run_check(str(corpus))
     assert "a/en.docx: tracked changes read as accepted (1 insertion kept, 0 deletions left out)" in result.stderr
+
+
+def test_a_paragraph_restyled_as_a_heading_is_checked_again_not_read_from_the_cache() -> None:
+    from checker.corpus import ReleaseFiles
+    from checker.result_cache import release_key
+
+    as_paragraph, _ = read_docx(docx_bytes([("paragraph", "Titel")]), "nl.docx", Limits())
+    as_heading, _ = read_docx(docx_bytes([("heading", "Titel")]), "nl.docx", Limits())
+    assert as_paragraph.text == as_heading.text
+    keys = {release_key("run", ReleaseFiles("a", Path("a"), {"nl": source})) for source in (as_paragraph, as_heading)}
+    assert len(keys) == 2
