@@ -95,3 +95,35 @@ def test_without_a_process_pool_the_releases_are_checked_here(corpus: Path, monk
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     assert check(corpus, "--jobs", "2") == serial
+
+
+def test_a_release_returns_only_what_drift_reads(corpus: Path) -> None:
+    """The map step sends back DRIFT001's compact part, not the release's pairs: memory stays flat."""
+    from checker.checks.drift import DriftPair, DriftRelease
+    from checker.corpus import discover_releases, read_release
+    from checker.pipeline import selected_checks
+    from checker.releases import ReleaseJob, check_release
+
+    config = load_config(corpus, None)
+    job = ReleaseJob(config=config, source_lang=config.source, checks=selected_checks(config), keep_for_corpus=True)
+    directory = next(d for d in discover_releases(corpus, list(config.languages))[0] if d.name == "2024-02-b")
+    record = check_release(job, read_release(directory, list(config.languages), corpus, config.limits.max_file_size)[0])
+    assert record.pairs_by_lang == ()
+    ((code, part),) = record.prepared
+    assert code == "DRIFT001" and isinstance(part, DriftRelease) and part.pairs
+    assert all(isinstance(mined.pair, DriftPair) for mined in part.pairs)
+
+
+def test_a_drift_pair_locates_like_its_segments(tmp_path: Path) -> None:
+    # A target sentence over two lines of its file, after a heading: line and column of every character.
+    from checker.checks.drift import DriftPair, _positions
+    from checker.records import SourceFile, locate
+    from checker.segment import build_document
+
+    text = "# Kop\n\nThe *Walloon*\n  Public Service of\nWallonia (SPW) helps. It   also funds BioWin.\n"
+    document = build_document("r", "en", SourceFile.from_text("r/en.md", text))
+    segments = document.segments[1:]
+    pair = DriftPair("", " ".join(s.text for s in segments), "nl", "en", segments[0].index, segments[0].file,
+                     _positions(segments))
+    joined = len(pair.target_text)
+    assert [pair.locate(i) for i in range(-1, joined + 2)] == [locate(segments, i) for i in range(-1, joined + 2)]
