@@ -136,3 +136,22 @@ def test_outside_a_git_repository_is_one_line_and_exit_2(tmp_path: Path, monkeyp
 @pytest.mark.parametrize("revision", ["no-such-branch", "HEAD~5", "--output=x", "0" * 40])
 def test_an_unknown_revision_is_one_line_and_exit_2(repo: Path, revision: str) -> None:
     assert "unknown revision" in _one_error_line(check(repo, "--since", revision))
+
+
+def test_a_flat_layout_counts_a_release_by_its_own_files(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "repo"
+    corpus = root / "corpora"
+    corpus.mkdir(parents=True)
+    for name in ("2024-01-a", "2024-02-b"):  # <release>_<LANG>.md, every release in one directory
+        for lang, text in release("Public Service of Wallonia").items():
+            (corpus / f"{name}_{lang.upper()}.md").write_text(text, encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "releases")
+    french = corpus / "2024-02-b_FR.md"
+    french.write_text(french.read_text(encoding="utf-8").replace("81 millions", "18 millions"), encoding="utf-8")
+    result = check(root, "--since", "HEAD", "--select", "NUM")
+    assert reported(result) == {("NUM001", "2024-02-b")}
+    assert "1 of 2 releases changed" in result.stderr
