@@ -5,7 +5,7 @@
 | `.md`, `.markdown`, `.txt` | `checker.markdown` | as before |
 | `.docx` | `checker.formats.docx` | paragraphs, headings, list items, tables, footnotes; tracked changes accepted |
 | `.html`, `.htm` | `checker.formats.html` | the visible text of `main` / `article` (else `body`) |
-| `.xlf`, `.xliff` | `checker.formats.xliff` | XLIFF 1.2 and 2.x units, source and target, already aligned |
+| `.xlf`, `.xliff`, `.sdlxliff` | `checker.formats.xliff` | XLIFF 1.2 and 2.x units, source and target, already aligned |
 | `.tmx` | `checker.formats.tmx` | translation units with two or more configured languages, already aligned |
 
 Every reader takes the file's bytes (already bounded by `max_file_size`) and returns an
@@ -20,7 +20,7 @@ FAMILIES = {
     ".md": "text", ".markdown": "text", ".txt": "text",
     ".docx": "docx",
     ".html": "html", ".htm": "html",
-    ".xlf": "xliff", ".xliff": "xliff",
+    ".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff",  # Trados's SDLXLIFF is XLIFF 1.2
     ".tmx": "tmx",
 }
 BILINGUAL = frozenset({"xliff", "tmx"})  # one file holds the source and a translation

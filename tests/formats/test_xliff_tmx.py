@@ -151,3 +151,25 @@ def test_a_tmx_missing_a_language_for_one_unit_is_fmt002(tmp_path: Path) -> None
     report, result = findings_of(str(corpus))
     assert [(f["code"], f["lang"], f["message"]) for f in report["findings"]] == [
         ("FMT002", "en", "tu a/3 has no EN translation")]
+
+
+def test_a_tmx_file_can_be_the_path_and_a_damaged_one_is_one_problem(tmp_path: Path) -> None:
+    memory = b.write(tmp_path / "memory.tmx", b.tmx({"a": b.planted(), "b": b.RELEASE}))
+    report, result = findings_of(str(memory))
+    assert result.exit_code == 1 and report["summary"]["releases"] == 2
+    assert [(f["code"], f["release"], f["file"]) for f in report["findings"]] == [("NUM001", "a", "memory.tmx")]
+    memory.write_text(memory.read_text(encoding="utf-8")[:600], encoding="utf-8")
+    result = run_check(str(memory))
+    assert result.exit_code == 2
+    (line,) = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert "memory.tmx: not valid XML" in line
+
+
+def test_mrk_segments_and_sdlxliff_are_read_as_xliff_12(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    b.write(corpus / "a" / "fr.sdlxliff", b.xliff12(NL, b.planted()["fr"], "nl", "fr")
+            .replace("<target state=\"translated\">", "<target state=\"translated\"><mrk mtype=\"seg\" mid=\"1\">")
+            .replace("</target>", "</mrk></target>"))
+    b.write(corpus / "a" / "en.sdlxliff", b.xliff12(NL, EN, "nl", "en"))
+    report, result = findings_of(str(corpus))
+    assert [(f["code"], f["lang"]) for f in report["findings"]] == [("NUM001", "fr")], result.output
