@@ -113,3 +113,19 @@ def test_every_format_gives_the_same_finding_at_its_place(tmp_path: Path, fmt: s
     assert finding["extra"] == EXTRA[fmt]  # the location as each format's users look for it
     assert report["summary"]["input_errors"] == 0
     assert tree_bytes(corpus) == before  # nothing was written next to the input
+
+
+@pytest.mark.parametrize("fmt, name, before", [
+    ("html", "fr/pit.html", "<p>Le partenariat"),
+    ("xliff-1.2", "pit.fr.xlf", '        <target state="translated">Le partenariat'),
+    ("tmx", "memory.tmx", '      <tuv xml:lang="FR-BE"><seg>Le partenariat compte 26 partenaires et dispose d\'un budget de 18'),
+])
+def test_an_inline_suppression_works_by_the_files_lines(tmp_path: Path, fmt: str, name: str, before: str) -> None:
+    corpus = tmp_path / "corpus"
+    FORMATS[fmt](corpus)
+    path = corpus / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(before) == 1
+    path.write_text(text.replace(before, "<!-- checker: ignore NUM001 -->\n" + before), encoding="utf-8")
+    report, result = findings_of(str(corpus))
+    assert result.exit_code == 0 and report["findings"] == [], result.output
