@@ -9,7 +9,7 @@ from __future__ import annotations
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Collection, Sequence
+from typing import Any, Callable, Collection, Iterable, Sequence
 
 from checker.align import align_documents
 from checker.checks.context import CorpusContext, ReleaseContext
@@ -247,7 +247,9 @@ def run_check(
             stored = [cache.with_corpus_part(key, record, corpus=needs_corpus and corpus_found is None, pairs=keep_pairs)
                       for key, record in zip(keys, stored)]
     todo = [files for files, record in zip(readable, stored) if record is None]
-    computed, elsewhere = _map_releases(job, todo, jobs=jobs, executor=executor)
+    # Each record's corpus-wide part does what it can on its own as it arrives (DRIFT001 keys its
+    # terms: the lemma dictionaries load while the other releases are still being checked).
+    computed, elsewhere = _map_releases(job, todo, jobs=jobs, executor=executor, on_record=_precompute)
     fresh = iter(computed)
     records = [record if record is not None else next(fresh) for record in stored]
     if cache is not None:
@@ -317,28 +319,44 @@ def _pool_size(jobs: int, releases: Sequence[Any], job: ReleaseJob) -> int:
     return max(1, min(jobs, len(releases)))
 
 
-def _map_releases(job: ReleaseJob, releases: Sequence[Any], *, jobs: int,
-                  executor: Executor | None) -> tuple[list[ReleaseRecord], bool]:
+def _precompute(record: ReleaseRecord) -> None:
+    for _, part in record.prepared:
+        precompute = getattr(part, "precompute", None)
+        if precompute is not None:
+            precompute()
+
+
+def _map_releases(job: ReleaseJob, releases: Sequence[Any], *, jobs: int, executor: Executor | None,
+                  on_record: Callable[[ReleaseRecord], None] | None = None) -> tuple[list[ReleaseRecord], bool]:
     """Check each release (the map step), through `executor`, a process pool or this process;
-    also whether they ran elsewhere (their encoder work is then counted from the records)."""
+    also whether they ran elsewhere (their encoder work is then counted from the records).
+    `on_record` is called here on each record as it arrives, in order."""
     from checker.releases import check_release, job_bytes, run_in_worker
+
+    def collect(records: Iterable[ReleaseRecord]) -> list[ReleaseRecord]:
+        out = []
+        for record in records:
+            if on_record is not None:
+                on_record(record)
+            out.append(record)
+        return out
 
     in_process = job.translation_service is not None or (executor is None and _pool_size(jobs, releases, job) == 1)
     if in_process or not releases:
-        return [check_release(job, files) for files in releases], False
+        return collect(check_release(job, files) for files in releases), False
     payload = job_bytes(job)  # pickled once; each worker unpickles it once (run_in_worker)
     tokens, payloads = [job.token] * len(releases), [payload] * len(releases)
     if executor is not None:
-        return list(executor.map(run_in_worker, tokens, payloads, releases)), True
+        return collect(executor.map(run_in_worker, tokens, payloads, releases)), True
     import concurrent.futures
 
     try:
         pool = concurrent.futures.ProcessPoolExecutor(max_workers=_pool_size(jobs, releases, job))
     except (OSError, NotImplementedError):
         # No process pool on this system (a sandbox without POSIX semaphores): the same work here.
-        return [check_release(job, files) for files in releases], False
+        return collect(check_release(job, files) for files in releases), False
     with pool:
-        return list(pool.map(run_in_worker, tokens, payloads, releases, chunksize=_chunk(len(releases), jobs))), True
+        return collect(pool.map(run_in_worker, tokens, payloads, releases, chunksize=_chunk(len(releases), jobs))), True
 
 
 def _chunk(releases: int, jobs: int) -> int:

@@ -65,6 +65,20 @@ class DriftRelease:
     pairs: tuple[MinedPair, ...]
     other_candidates: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
+    def precompute(self) -> None:
+        """Key every term and candidate of the release now (`term_key` is memoised; the lemma
+        dictionaries load on the first call), so that the reduce finds them done: the pipeline
+        calls this as each release's record arrives, while the others are still being checked."""
+        for mined in self.pairs:
+            pair = mined.pair
+            for phrase in mined.terms:
+                term_key(phrase.text, pair.source_lang)
+            for phrase in mined.candidates:
+                term_key(phrase.text, pair.target_lang)
+        for lang, texts in self.other_candidates:
+            for text in texts:
+                term_key(text, lang)
+
 
 def mine_release(ctx: ReleaseContext) -> DriftRelease:
     """The map step of DRIFT001: one release's terms, candidates and glossary spans."""
