@@ -79,7 +79,8 @@ def untranslated_unit(ctx: ReleaseContext) -> Iterator[Problem]:
 
     ## What it does
     Reports each XLIFF unit or TMX translation unit whose source has text and whose target (in a
-    configured language) is absent or empty, once per unit and with the unit's state
+    configured language) is absent, empty, or the source copied in while the unit's state says it
+    is not translated yet; once per unit and with the unit's state
     (`needs-translation`, `new`, `initial`). Such units make no aligned pair, so they are never
     also reported as omitted sentences.
 

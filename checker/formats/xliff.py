@@ -9,7 +9,9 @@ the first target file (in the order of `languages`); the others must hold the sa
 Units: every 1.2 `<trans-unit>` (nested in `<group>`s or not; `translate="no"` ones are
 skipped) and every 2.x `<segment>` of a `<unit>` (`<ignorable>` is skipped). Each is paired as
 the tool paired it, with no aligner in between (`checker.formats.aligned`). A unit without a
-target, or with an empty one, is one FMT002 finding, never a run of omissions; its state
+target, or with an empty one, or with its source copied in while its state says it is not
+translated yet (`new`, `needs-translation`, `initial`), is one FMT002 finding, never a run of
+omissions; its state
 (`new`, `needs-translation`, `translated`, `final`; 2.x: `initial`, `translated`, `reviewed`,
 `final`) is said in the finding. Inline codes (1.2: `<g>`, `<x/>`, `<bx/>`, `<ex/>`, `<bpt>`,
 `<ept>`, `<ph>`, `<it>`; 2.x: `<ph/>`, `<pc>`, `<sc/>`, `<ec/>`) are not compared text; a target
@@ -28,6 +30,8 @@ from checker.formats.xml import ParsedXml, inline_content, local, parse_xml
 COUNTED = frozenset({"g", "x", "bx", "ex", "bpt", "ept", "ph", "it", "pc", "sc", "ec"})
 OPAQUE = frozenset({"bpt", "ept", "ph", "it"})  # their content is the original's code, not text
 CHARACTERS = {"cp": lambda attributes: _code_point(attributes.get("hex", ""))}
+# States that say a target is not a translation yet (1.2: new, needs-translation; 2.x: initial).
+UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "initial"})
 
 
 def _code_point(value: str) -> str:
@@ -115,6 +119,7 @@ def build_sides(parsed: ParsedXml, path: str, units: Sequence[tuple], *, kind: s
     text = parsed.text if text is None else text
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     sides = []
+    source_texts: dict[str, str] = {}
     for side in (2, 3):
         blocks, records = [], []
         for unit in units:
@@ -125,7 +130,13 @@ def build_sides(parsed: ParsedXml, path: str, units: Sequence[tuple], *, kind: s
                 records.append(_unit(line_starts, key, label, at, at, side_state, (), True))
                 continue
             content = inline_content(parsed.text, parsed.start_of(element), COUNTED, OPAQUE, CHARACTERS)
-            empty = not content.text.strip()
+            normalized = " ".join(content.text.split())
+            if side == 2:
+                source_texts[key] = normalized
+            # A tool pre-fills a target with its source; a state that says it is not translated yet
+            # makes that copy an untranslated unit (FMT002), not a translation to compare.
+            copied = side == 3 and state in UNTRANSLATED_STATES and normalized == source_texts.get(key)
+            empty = not normalized or copied
             start = (content.offsets[0] if content.offsets else content.start) - shift
             end = (content.offsets[-1] + 1 if content.offsets else content.start) - shift
             records.append(_unit(line_starts, key, label, start, end, side_state, tuple(content.tags), empty))

@@ -173,3 +173,14 @@ def test_mrk_segments_and_sdlxliff_are_read_as_xliff_12(tmp_path: Path) -> None:
     b.write(corpus / "a" / "en.sdlxliff", b.xliff12(NL, EN, "nl", "en"))
     report, result = findings_of(str(corpus))
     assert [(f["code"], f["lang"]) for f in report["findings"]] == [("NUM001", "fr")], result.output
+
+
+def test_a_target_prefilled_with_its_source_and_not_yet_translated_is_fmt002(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    b.write(corpus / "a" / "fr.xlf", b.xliff12(NL, FR, "nl", "fr"))
+    b.write(corpus / "a" / "en.xlf", b.xliff12(NL, [EN[0], NL[1], NL[2]], "nl", "en",
+                                               states=["final", "needs-translation", "translated"]))
+    report, result = findings_of(str(corpus))
+    codes = [(f["code"], f["line"]) for f in report["findings"]]
+    assert ("FMT002", 11) in codes  # the copied unit 2, once
+    assert not any(code == "FMT002" and line == 15 for code, line in codes)  # unit 3 says it is translated
