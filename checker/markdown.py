@@ -492,6 +492,8 @@ class _Delimiter:
 _Token = Union[tuple[str, Sequence[int]], _Delimiter]
 # Where literal text may stop: any character that starts inline syntax.
 _INLINE_SPECIAL = re.compile(r"[\\ \t\n`!\[<&*_~]")
+# What makes a stretch more than plain text to `_Inline._tokens`: every special character but the space.
+_MARKUP_OR_BREAK = re.compile(r"[\\\t\n`!\[<&*_~]")
 
 
 def _is_punctuation(ch: str) -> bool:
@@ -509,6 +511,11 @@ class _Inline:
 
     def render(self, lo: int, hi: int) -> tuple[str, list[int]]:
         """The visible text of `src[lo:hi]` and the file offset of each of its characters."""
+        if not _MARKUP_OR_BREAK.search(self.src, lo, hi):
+            # Plain prose (most blocks): what the tokens below would give, the text as it is
+            # without its trailing spaces, in one slice.
+            text = self.src[lo:hi].rstrip(" ")
+            return text, self.offsets[lo : lo + len(text)]
         tokens = self._tokens(lo, hi)
         _resolve_emphasis(tokens)
         parts: list[str] = []
