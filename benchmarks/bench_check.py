@@ -8,7 +8,9 @@ Each corpus is written by `corpus_gen.py`: distinct releases (several phrasings,
 figure drawn per release, translations right), so that the check should report nothing and
 no per-sentence cache flatters it; the script prints how many of the sentences are distinct.
 Every run is `python -m checker check CORPUS --format json` in a fresh process, timed from
-outside, with its own cache directory: *cold* is the first run on an empty cache, *warm* the
+outside (wall time, and the CPU seconds of the check and its workers with the load average
+when it started: on a shared machine the wall time also says how busy the machine was), with
+its own cache directory: *cold* is the first run on an empty cache, *warm* the
 same command again (the result cache serves every unchanged release). Peak memory is the
 checking process's own maximum resident set, and the largest worker's beside it.
 
@@ -25,6 +27,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -56,17 +59,22 @@ def run_check(corpus: Path, cache: Path, jobs: int, encoder: bool, report: Path)
                "--cache-dir", str(cache), "--jobs", str(jobs)]
     if not encoder:
         command.append("--no-model")
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     # The checker of this tree, whatever is installed: the figures belong to the code beside them.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     completed = subprocess.run(command, cwd=corpus.parent, capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the check and its workers: on a shared machine, wall time says how busy it was too.
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if completed.returncode == 2 or not report.exists():
         sys.exit(f"check failed ({completed.returncode}): {completed.stderr}")
     summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
     peak = re.search(r"peak_kib (\d+) (\d+)", completed.stderr)
     cached = re.search(r"results: (\d+) releases? checked, (\d+) from the cache", completed.stderr)
-    return {"seconds": elapsed, "summary": summary, "main_mib": int(peak.group(1)) / 1024 if peak else 0,
+    return {"seconds": elapsed, "cpu": cpu, "load": load, "summary": summary, "main_mib": int(peak.group(1)) / 1024 if peak else 0,
             "worker_mib": int(peak.group(2)) / 1024 if peak else 0,
             "from_cache": int(cached.group(2)) if cached else 0}
 
@@ -134,8 +142,8 @@ def main() -> None:
                     result = run_check(root / "corpus", cache, jobs, args.encoder, root / "report.json")
                     s = result["summary"]
                     findings = s["errors"] + s["warnings"] + s["info"]
-                    print(f"  --jobs {jobs} {label}: {result['seconds']:6.1f} s  "
-                          f"{s['sentences'] / result['seconds']:8,.0f} sentences/s  "
+                    print(f"  --jobs {jobs} {label}: {result['seconds']:6.1f} s  (CPU {result['cpu']:.1f} s, "
+                          f"load {result['load']:.1f})  {s['sentences'] / result['seconds']:8,.0f} sentences/s  "
                           f"peak RSS {result['main_mib']:.0f} MiB (largest worker {result['worker_mib']:.0f} MiB)  "
                           f"{result['from_cache']} releases from the cache  {findings} findings")
                     if releases == largest and jobs == args.jobs[-1] and label == "cold":
@@ -148,7 +156,7 @@ def main() -> None:
                         (changed / f"{lang}.md").write_text(text, encoding="utf-8")
                     result = run_check(root / "corpus", cache, jobs, args.encoder, root / "report.json")
                     s = result["summary"]
-                    print(f"  --jobs {jobs} one release changed: {result['seconds']:6.1f} s  "
+                    print(f"  --jobs {jobs} one release changed: {result['seconds']:6.1f} s  (CPU {result['cpu']:.1f} s)  "
                           f"peak RSS {result['main_mib']:.0f} MiB  {result['from_cache']} releases from the cache  "
                           f"{s['errors'] + s['warnings'] + s['info']} findings")
             if releases == largest and not args.no_pofilter:
@@ -170,7 +178,8 @@ def main() -> None:
         release = next((one / "corpus").iterdir())
         for label in ("cold", "warm"):
             result = run_check(release, one / "cache", 1, args.encoder, one / "report.json")
-            print(f"\none release ({result['summary']['sentences']} sentences), {label}: {result['seconds']:.2f} s wall, "
+            print(f"\none release ({result['summary']['sentences']} sentences), {label}: {result['seconds']:.2f} s wall "
+                  f"(CPU {result['cpu']:.2f} s), "
                   f"start-up included; peak RSS {result['main_mib']:.0f} MiB")
 
 
