@@ -54,3 +54,24 @@ def test_a_page_without_visible_text_is_one_problem(page: str) -> None:
 def test_deep_nesting_is_read_without_recursion() -> None:
     page = "<main>" + "<div>" * 5000 + "<p>Het project telt 26 partners.</p>" + "</div>" * 5000 + "</main>"
     assert [b.text for b in read_html(page, "nl.html").blocks] == ["Het project telt 26 partners."]
+
+
+def test_a_page_without_text_or_not_utf8_is_one_input_problem_and_the_rest_is_checked(tmp_path) -> None:
+    import json
+
+    from tests.formats import builders as b
+    from tests.formats.conftest import run_check
+
+    corpus = tmp_path / "corpus"
+    for release in ("a", "b"):
+        for lang, blocks in b.RELEASE.items():
+            b.write(corpus / release / f"{lang}.html", b.html_page(blocks, lang))
+    b.write(corpus / "a" / "fr.html", "<html><body><nav>Accueil</nav></body></html>")
+    b.write(corpus / "b" / "en.html", "<p>Caf\u00e9 26</p>".encode("latin-1"))
+    result = run_check(str(corpus), "--format", "json")
+    assert result.exit_code == 2
+    lines = sorted(line for line in result.stderr.splitlines() if "error:" in line)
+    assert len(lines) == 2
+    assert "a/fr.html: has no visible text in the page" in lines[0]
+    assert "b/en.html: not valid UTF-8" in lines[1]
+    assert json.loads(result.stdout)["summary"]["releases"] == 2
