@@ -20,6 +20,19 @@ def _state(unit) -> str:
     return f" (state: {unit.state})" if unit.state else ""
 
 
+def _unit_pairs(ctx: ReleaseContext) -> Iterator[tuple]:
+    """(language, target document, source unit, target unit) for each target unit whose source has text."""
+    source_units = {unit.key: unit for unit in units_of(ctx.documents[ctx.source_lang])}
+    for lang in ctx.target_langs:
+        document = ctx.documents.get(lang)
+        if document is None:
+            continue
+        for unit in units_of(document):
+            origin = source_units.get(unit.key)
+            if origin is not None and not origin.empty:
+                yield lang, document, origin, unit
+
+
 @check("FMT001", "inline-tag-mismatch", "format", "error")
 def inline_tag_mismatch(ctx: ReleaseContext) -> Iterator[Problem]:
     """A translated unit lacks an inline code of its source, or has one the source has not.
@@ -45,32 +58,26 @@ def inline_tag_mismatch(ctx: ReleaseContext) -> Iterator[Problem]:
     <target>Le budget est de <g id="1">81 millions d'euros</g>.</target>
     ```
     """
-    source_units = {unit.key: unit for unit in units_of(ctx.documents[ctx.source_lang])}
-    for lang in ctx.target_langs:
-        document = ctx.documents.get(lang)
-        if document is None:
+    for lang, document, origin, unit in _unit_pairs(ctx):
+        if unit.empty:
             continue
-        for unit in units_of(document):
-            origin = source_units.get(unit.key)
-            if origin is None or unit.empty or origin.empty:
-                continue
-            wanted, found = Counter(origin.tags), Counter(unit.tags)
-            missing, extra = wanted - found, found - wanted
-            if not missing and not extra:
-                continue
-            said = []
-            if missing:
-                said.append("lacks " + ", ".join(str(tag) for tag in sorted(missing.elements(), key=str)))
-            if extra:
-                said.append("adds " + ", ".join(str(tag) for tag in sorted(extra.elements(), key=str)))
-            yield Problem(
-                release=ctx.release, source_lang=ctx.source_lang, lang=lang, file=document.path, line=unit.line,
-                column=unit.column, target_lang=lang,
-                message=f"{lang.upper()} {unit.label} {' and '.join(said)} of the {ctx.source_lang.upper()} source's inline codes{_state(unit)}",
-                source=_unit_text(ctx, ctx.source_lang, origin), target=_unit_text(ctx, lang, unit),
-                expected=" ".join(str(t) for t in origin.tags) or "no inline codes",
-                found=" ".join(str(t) for t in unit.tags) or "no inline codes",
-            )
+        wanted, found = Counter(origin.tags), Counter(unit.tags)
+        missing, extra = wanted - found, found - wanted
+        if not missing and not extra:
+            continue
+        said = []
+        if missing:
+            said.append("lacks " + ", ".join(str(tag) for tag in sorted(missing.elements(), key=str)))
+        if extra:
+            said.append("adds " + ", ".join(str(tag) for tag in sorted(extra.elements(), key=str)))
+        yield Problem(
+            release=ctx.release, source_lang=ctx.source_lang, lang=lang, file=document.path, line=unit.line,
+            column=unit.column, target_lang=lang,
+            message=f"{lang.upper()} {unit.label} {' and '.join(said)} of the {ctx.source_lang.upper()} source's inline codes{_state(unit)}",
+            source=_unit_text(ctx, ctx.source_lang, origin), target=_unit_text(ctx, lang, unit),
+            expected=" ".join(str(t) for t in origin.tags) or "no inline codes",
+            found=" ".join(str(t) for t in unit.tags) or "no inline codes",
+        )
 
 
 @check("FMT002", "untranslated-unit", "format", "warning")
@@ -98,19 +105,13 @@ def untranslated_unit(ctx: ReleaseContext) -> Iterator[Problem]:
     <target state="translated">Les résultats suivront en 2025.</target>
     ```
     """
-    source_units = {unit.key: unit for unit in units_of(ctx.documents[ctx.source_lang])}
-    for lang in ctx.target_langs:
-        document = ctx.documents.get(lang)
-        if document is None:
+    for lang, document, origin, unit in _unit_pairs(ctx):
+        if not unit.empty:
             continue
-        for unit in units_of(document):
-            origin = source_units.get(unit.key)
-            if origin is None or origin.empty or not unit.empty:
-                continue
-            yield Problem(
-                release=ctx.release, source_lang=ctx.source_lang, lang=lang, file=document.path, line=unit.line,
-                column=unit.column, target_lang=lang,
-                message=f"{unit.label} has no {lang.upper()} translation{_state(unit)}",
-                source=_unit_text(ctx, ctx.source_lang, origin), target="",
-                expected="a translation", found=f"an empty target{_state(unit)}" if unit.state else "an empty target",
-            )
+        yield Problem(
+            release=ctx.release, source_lang=ctx.source_lang, lang=lang, file=document.path, line=unit.line,
+            column=unit.column, target_lang=lang,
+            message=f"{unit.label} has no {lang.upper()} translation{_state(unit)}",
+            source=_unit_text(ctx, ctx.source_lang, origin), target="",
+            expected="a translation", found=f"an empty target{_state(unit)}" if unit.state else "an empty target",
+        )
