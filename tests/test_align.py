@@ -95,6 +95,17 @@ def test_added_sentence_is_zero_to_one() -> None:
     )
 
 
+def test_a_line_without_words_is_left_unaligned_rather_than_glued_to_a_sentence() -> None:
+    # OCR debris between two sentences (Text+Berg has many): nothing to translate, so it is a 0-1
+    # bead, not part of a 1-3 bead with the sentence before it.
+    target = FR[:3] + [".:-- , .", "- _-"] + FR[3:]
+    expected = beads(((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((), (4,)),
+                     ((3,), (5,)), ((4,), (6,)), ((5,), (7,)))
+    assert align_sentences(NL, target) == expected
+    glued = align_sentences(NL, target, params=dataclasses.replace(DEFAULT_PARAMS, contentless_deletion_cost=None))
+    assert Bead((2,), (2, 3, 4)) in glued
+
+
 @pytest.mark.parametrize(
     "corrupted",
     [

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from checker.align.anchors import _matched, _NameMatcher, _SpanAnchors, extract_anchors
 from checker.align.params import DEFAULT_PARAMS, AlignParams, Similarity
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 @dataclass(frozen=True)
@@ -57,9 +60,9 @@ class BeadScorer:
         self.target_prefix = list(itertools.accumulate(self.target_lengths, initial=0))
         # Prefix sums of what deleting each unit alone would cost.
         self.source_deletions = list(itertools.accumulate(
-            (self._deletion_cost(self.priors[(1, 0)], n) for n in self.source_lengths), initial=0.0))
+            (self._unit_deletion_cost(self.priors[(1, 0)], u) for u in source), initial=0.0))
         self.target_deletions = list(itertools.accumulate(
-            (self._deletion_cost(self.priors[(0, 1)], n) for n in self.target_lengths), initial=0.0))
+            (self._unit_deletion_cost(self.priors[(0, 1)], u) for u in target), initial=0.0))
         self.length_ratio = length_ratio or _length_ratio(self.source_lengths, self.target_lengths, params)
         self.source_anchors = [extract_anchors(u.text, params) for u in source]
         self.target_anchors = [extract_anchors(u.text, params) for u in target]
@@ -88,6 +91,10 @@ class BeadScorer:
         total = self.priors[shape]
         if i1 == i0 or j1 == j0:
             length = self.source_prefix[i1] - self.source_prefix[i0] + self.target_prefix[j1] - self.target_prefix[j0]
+            if i1 - i0 + j1 - j0 == 1 and shape in ((1, 0), (0, 1)):
+                deletions = self.source_deletions if i1 > i0 else self.target_deletions
+                start = i0 if i1 > i0 else j0
+                return deletions[start + 1] - deletions[start]
             return self._deletion_cost(total, length)
         anchors = self.anchor_cost(i0, i1, j0, j1)
         if anchors > 0:
@@ -102,6 +109,12 @@ class BeadScorer:
         if self.kinds_matter:
             total += self.kind_cost(i0, i1, j0, j1)
         return total
+
+    def _unit_deletion_cost(self, prior: float, unit: _Unit) -> float:
+        contentless = self.params.contentless_deletion_cost
+        if contentless is not None and not _CONTENT_WORD.search(unit.text):
+            return min(contentless, self._deletion_cost(prior, unit.length))
+        return self._deletion_cost(prior, unit.length)
 
     def _deletion_cost(self, prior: float, length: int) -> float:
         short = self.params.short_deletion_cost

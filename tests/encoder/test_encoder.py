@@ -79,6 +79,10 @@ def test_merged_beads_are_scored_by_real_embeddings_of_the_concatenation(use) ->
     mean = use.encode([EN[5], EN[6]], "").sum(axis=0)
     averaged = float(mean / np.linalg.norm(mean) @ use.encode([FR[6]], "")[0])
     assert abs(similarity((5, 6), (6,)) - averaged) > 1e-3
+    # three sentences too: the encoder's parameters allow 2-3 and 3-2 beads
+    three = use.encode([" ".join(EN[4:7])], "")[0] @ use.encode([" ".join(FR[5:7])], "")[0]
+    assert similarity((4, 5, 6), (5, 6)) == pytest.approx(float(three), abs=1e-5)
+    assert {(2, 3), (3, 2)} <= set(ENCODER_PARAMS.prior_costs())
 
 
 def test_cache_hit_and_invalidation_when_the_model_changes(tmp_path: Path) -> None:
