@@ -156,6 +156,12 @@ def cache_info_command(cache_dir: Path | None, config_file: Path | None) -> None
     click.echo(f"size: {_size(info.file_bytes)} on disk")
     for usage in info.models:
         click.echo(f"  {usage.model}: {usage.entries} entries, {_size(usage.text_bytes)} of text")
+    from checker.encoder.cache import EmbeddingCache
+
+    embeddings = EmbeddingCache.in_directory(_cache_dir(_settings(config_file), cache_dir)).info()
+    click.echo(f"embeddings: {sum(entries for _, entries, _ in embeddings)}")
+    for model, entries, vector_bytes in embeddings:
+        click.echo(f"  {model}: {entries} entries, {_size(vector_bytes or 0)} of vectors")
     from checker.result_cache import ResultCache
 
     results = ResultCache.in_directory(_cache_dir(_settings(config_file), cache_dir)).info()
@@ -167,7 +173,7 @@ def cache_info_command(cache_dir: Path | None, config_file: Path | None) -> None
 @cache_dir_option
 @config_option
 def cache_clear_command(model: str | None, cache_dir: Path | None, config_file: Path | None) -> None:
-    """Delete cached translations (all, or one model's) and, without --model, the stored check results."""
+    """Delete cached translations and embeddings (all, or one model's) and, without --model, the stored check results."""
     from checker.result_cache import ResultCache
     from checker.translate.cache import TranslationCache
 
@@ -175,6 +181,10 @@ def cache_clear_command(model: str | None, cache_dir: Path | None, config_file: 
     cache = TranslationCache.in_directory(directory)
     deleted = cache.clear(model)
     click.echo(f"deleted {deleted} cached translation{'s' if deleted != 1 else ''} from {cache.path}")
+    from checker.encoder.cache import EmbeddingCache
+
+    embedded = EmbeddingCache.in_directory(directory).clear(model)
+    click.echo(f"deleted {embedded} cached embedding{'s' if embedded != 1 else ''} from {cache.path}")
     if model is None:
         results = ResultCache.in_directory(directory)
         count = results.clear()

@@ -68,3 +68,24 @@ class EmbeddingCache(SqliteStore):
             if model is None:
                 return connection.execute("SELECT COUNT(*) FROM embedding").fetchone()[0]
             return connection.execute("SELECT COUNT(*) FROM embedding WHERE model = ?", (model,)).fetchone()[0]
+
+    def info(self) -> tuple[tuple[str, int, int], ...]:
+        """(model, entries, vector bytes) per encoder, for `checker cache info`."""
+        if not self.path.exists():
+            return ()
+        with self._connect() as connection:
+            return tuple(connection.execute(
+                "SELECT model, COUNT(*), SUM(LENGTH(vector)) FROM embedding GROUP BY model ORDER BY model").fetchall())
+
+    def clear(self, model: str | None = None) -> int:
+        """Delete every embedding (or those of one encoder, by its cache key); returns how many."""
+        if not self.path.exists():
+            return 0
+        with self._connect() as connection:
+            if model is None:
+                deleted = connection.execute("DELETE FROM embedding").rowcount
+            else:
+                deleted = connection.execute("DELETE FROM embedding WHERE model = ?", (model,)).rowcount
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("VACUUM")
+        return deleted

@@ -85,6 +85,22 @@ def test_merged_beads_are_scored_by_real_embeddings_of_the_concatenation(use) ->
     assert {(2, 3), (3, 2)} <= set(ENCODER_PARAMS.prior_costs())
 
 
+def test_cache_info_and_clear_cover_the_embeddings(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    cache = EmbeddingCache.in_directory(tmp_path)
+    cache.put_many("use@1", "nl", {"een": np.ones(4, dtype=np.float32), "twee": np.zeros(4, dtype=np.float32)})
+    cache.put_many("e5@1", "nl", {"een": np.ones(4, dtype=np.float32)})
+    info = CliRunner().invoke(main, ["cache", "info", "--cache-dir", str(tmp_path)])
+    assert "embeddings: 3" in info.output and "use@1: 2 entries, 32 B of vectors" in info.output
+    one = CliRunner().invoke(main, ["cache", "clear", "--model", "e5@1", "--cache-dir", str(tmp_path)])
+    assert "deleted 1 cached embedding " in one.output and cache.count() == 2
+    every = CliRunner().invoke(main, ["cache", "clear", "--cache-dir", str(tmp_path)])
+    assert "deleted 2 cached embeddings " in every.output and cache.count() == 0
+
+
 def test_cache_hit_and_invalidation_when_the_model_changes(tmp_path: Path) -> None:
     texts = ["Het project loopt drie jaar.", "Le projet dure trois ans.", "The project runs for three years."]
     first = open_encoder("use", str(tmp_path))
