@@ -103,7 +103,7 @@ class TermOccurrence:
     acronym: str = ""  # for expansions: the acronym defined with them
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # kept per mined pair for the corpus-wide step: small
 class Phrase:
     text: str
     start: int
@@ -384,7 +384,7 @@ class RenderingStats:
         return Counter(o.rendering_key for o in self.occurrences if o.rendering_key)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # kept per mined pair for the corpus-wide step: small
 class MinedPair:
     """What mining finds in one aligned pair on its own: its source terms and target candidates.
 
