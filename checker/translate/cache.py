@@ -8,8 +8,11 @@ a wrong one.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 import time
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,13 +55,39 @@ class SqliteStore:
     def __init__(self, path: str | Path, timeout_s: float = 60.0) -> None:
         self.path = Path(path)
         self.timeout_s = timeout_s
+        self._local = threading.local()
 
     @classmethod
     def in_directory(cls, cache_dir: str | Path):
         return cls(Path(cache_dir) / CACHE_FILE)
 
+    def __getstate__(self) -> dict:
+        # A connection cannot cross into a worker process; the worker opens its own.
+        state = dict(self.__dict__)
+        state.pop("_local", None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._local = threading.local()
+
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection, opened once and kept for the store's life.
+
+        Opening per call cost a WAL set-up and, on close, a checkpoint for every batch of
+        embeddings (700 closes took 4.6 s in a 100-release cold run). After a fork the child
+        opens its own: an SQLite connection must not be shared across processes.
+        """
+        local = self._local
+        connection = getattr(local, "connection", None)
+        if connection is None or getattr(local, "pid", None) != os.getpid():
+            connection = self._open()
+            local.connection, local.pid = connection, os.getpid()
+            weakref.finalize(self, connection.close)
+        yield connection
+
+    def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=self.timeout_s, isolation_level=None)
         try:
@@ -66,9 +95,17 @@ class SqliteStore:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute(self.schema)
-            yield connection
-        finally:
+        except BaseException:
             connection.close()
+            raise
+        return connection
+
+    def close(self) -> None:
+        """Close this thread's connection (the next use opens a new one)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is not None and getattr(self._local, "pid", None) == os.getpid():
+            connection.close()
+        self._local = threading.local()
 
 
 class TranslationCache(SqliteStore):
