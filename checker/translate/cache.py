@@ -89,7 +89,8 @@ class SqliteStore:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=self.timeout_s, isolation_level=None)
+        # Used by one thread only (thread-local); another may close it when the store is collected.
+        connection = sqlite3.connect(self.path, timeout=self.timeout_s, isolation_level=None, check_same_thread=False)
         try:
             connection.execute(f"PRAGMA busy_timeout = {int(self.timeout_s * 1000)}")
             connection.execute("PRAGMA journal_mode = WAL")

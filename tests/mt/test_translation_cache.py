@@ -113,3 +113,29 @@ def test_two_threads_translate_at_once(tmp_path, dictionary_translator):
         t.join()
     assert errors == []
     assert TranslationCache.in_directory(tmp_path).info().entries == 30 + 3 * 30
+
+
+def _put_in_child(cache: TranslationCache) -> None:
+    cache.put_many("m@1", "nl-en", {"Tot ziens.": "Goodbye."})
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_used_store_works_in_a_child_process_and_the_parent_sees_its_writes(cache, method):
+    # The store keeps its connection open; a child (forked, or given the store pickled) must open
+    # its own instead of writing through the parent's.
+    cache.put_many("m@1", "nl-en", {"Goedemorgen.": "Good morning."})
+    child = multiprocessing.get_context(method).Process(target=_put_in_child, args=(cache,))
+    child.start()
+    child.join(60)
+    assert child.exitcode == 0
+    assert cache.get_many("m@1", "nl-en", ["Goedemorgen.", "Tot ziens."]) == {
+        "Goedemorgen.": "Good morning.", "Tot ziens.": "Goodbye."}
+
+
+def test_a_store_used_from_two_threads_gives_each_its_own_connection(cache):
+    cache.put_many("m@1", "nl-en", {"Goedemorgen.": "Good morning."})
+    seen: list[dict] = []
+    worker = threading.Thread(target=lambda: seen.append(cache.get_many("m@1", "nl-en", ["Goedemorgen."])))
+    worker.start()
+    worker.join(30)
+    assert seen == [{"Goedemorgen.": "Good morning."}]
