@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
@@ -24,6 +25,8 @@ _MARK_CLASSES = {
     "?": "?", "!": "!", ":": ":", ";": ";", "(": "(", ")": "(",
     "\"": "\"", "«": "\"", "»": "\"", "“": "\"", "”": "\"", "„": "\"", "‘": "\"",
 }  # "’" is left out: it is the French and English apostrophe far more often than a quote.
+# One scan in C instead of a dictionary look-up per character (1.4 million a 100-release run).
+_MARK = re.compile("[" + re.escape("".join(_MARK_CLASSES)) + "]")
 
 
 def normalize_number(token: str) -> str:
@@ -39,6 +42,7 @@ def normalize_number(token: str) -> str:
     return "".join(groups)
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: 240,000 folds for 100 releases, most of them seen before
 def fold(word: str) -> str:
     """Lowercase without accents, so that `Zürich` and `Zurich` compare equal."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -59,7 +63,7 @@ def extract_anchors(text: str, params: AlignParams = DEFAULT_PARAMS) -> Anchors:
     numbers = Counter(normalize_number(m.group()) for m in _NUMBER.finditer(text))
     words = [m.group() for m in _WORD.finditer(text)]
     names = tuple(fold(w) for w in words if len(w) >= params.name_min_length and w[0].isupper())
-    marks = Counter(c for ch in text if (c := _MARK_CLASSES.get(ch)))
+    marks = Counter(_MARK_CLASSES[ch] for ch in _MARK.findall(text))
     return Anchors(numbers=numbers, names=names, words=frozenset(fold(w) for w in words), marks=marks)
 
 
