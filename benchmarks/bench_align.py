@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from checker.align import DEFAULT_PARAMS, ENCODER_PARAMS, AlignParams, align_sentences, cognate_similarity  # noqa: E402
-from checker.encoder.similarity import encoder_similarity  # noqa: E402
+from checker.encoder.similarity import DEFAULT_MAX_CONCAT, encoder_similarity  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "bench" / "align"
 
@@ -124,7 +124,7 @@ def signature(similarity: str, params: AlignParams) -> str:
     base = ENCODER_PARAMS if similarity == "encoder" else DEFAULT_PARAMS
     changed = {f.name: getattr(params, f.name) for f in dataclasses.fields(params)
                if getattr(params, f.name) != getattr(base, f.name)}
-    encoder = f"|encoder:{_encoder().cache_key}" if similarity == "encoder" else ""
+    encoder = f"|encoder:{_encoder().cache_key}|concatenations:{DEFAULT_MAX_CONCAT}" if similarity == "encoder" else ""
     return f"similarity:{similarity}{encoder}|params:{'default' if not changed else changed}"
 
 
