@@ -30,6 +30,7 @@ _CHUNK = 500  # stays below SQLite's limit on bound parameters
 
 class EmbeddingCache(SqliteStore):
     schema = _SCHEMA
+    table = "embedding"
 
     def get_many(self, model: str, lang: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
@@ -51,15 +52,7 @@ class EmbeddingCache(SqliteStore):
             return
         now = time.time()
         rows = [(model, lang, text, np.asarray(v, dtype=np.float32).tobytes(), now) for text, v in vectors.items()]
-        with self._connect() as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                connection.executemany(
-                    "INSERT OR IGNORE INTO embedding (model, lang, text, vector, created) VALUES (?, ?, ?, ?, ?)", rows)
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
+        self._insert(("model", "lang", "text", "vector", "created"), rows)
 
     def count(self, model: str | None = None) -> int:
         if not self.path.exists():
@@ -76,16 +69,3 @@ class EmbeddingCache(SqliteStore):
         with self._connect() as connection:
             return tuple(connection.execute(
                 "SELECT model, COUNT(*), SUM(LENGTH(vector)) FROM embedding GROUP BY model ORDER BY model").fetchall())
-
-    def clear(self, model: str | None = None) -> int:
-        """Delete every embedding (or those of one encoder, by its cache key); returns how many."""
-        if not self.path.exists():
-            return 0
-        with self._connect() as connection:
-            if model is None:
-                deleted = connection.execute("DELETE FROM embedding").rowcount
-            else:
-                deleted = connection.execute("DELETE FROM embedding WHERE model = ?", (model,)).rowcount
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            connection.execute("VACUUM")
-        return deleted

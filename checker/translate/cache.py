@@ -51,6 +51,7 @@ class SqliteStore:
     """One table of the shared cache file: WAL and a busy timeout so that two runs can share it."""
 
     schema: str = ""  # the CREATE TABLE of the subclass's table
+    table: str = ""  # its name; every table has a `model` column
 
     def __init__(self, path: str | Path, timeout_s: float = 60.0) -> None:
         self.path = Path(path)
@@ -109,8 +110,36 @@ class SqliteStore:
         self._local = threading.local()
 
 
+    def _insert(self, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+        """Insert `rows` in one transaction; an entry already there is kept (inserts only)."""
+        marks = ", ".join("?" * len(columns))
+        with self._connect() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.executemany(
+                    f"INSERT OR IGNORE INTO {self.table} ({', '.join(columns)}) VALUES ({marks})", rows)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    def clear(self, model: str | None = None) -> int:
+        """Delete every entry (or those of one model); returns how many were deleted."""
+        if not self.path.exists():
+            return 0
+        with self._connect() as connection:
+            if model is None:
+                deleted = connection.execute(f"DELETE FROM {self.table}").rowcount
+            else:
+                deleted = connection.execute(f"DELETE FROM {self.table} WHERE model = ?", (model,)).rowcount
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("VACUUM")
+        return deleted
+
+
 class TranslationCache(SqliteStore):
     schema = _SCHEMA
+    table = "translation"
 
     def get_many(self, model: str, direction: str, sentences: Sequence[str]) -> dict[str, str]:
         """Cached translations of those `sentences` that have one."""
@@ -132,17 +161,8 @@ class TranslationCache(SqliteStore):
         if not items:
             return
         now = time.time()
-        with self._connect() as connection:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                connection.executemany(
-                    "INSERT OR IGNORE INTO translation (model, direction, source, target, created) VALUES (?, ?, ?, ?, ?)",
-                    [(model, direction, source, target, now) for source, target in items],
-                )
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
+        self._insert(("model", "direction", "source", "target", "created"),
+                     [(model, direction, source, target, now) for source, target in items])
 
     def info(self) -> CacheInfo:
         if not self.path.exists():
@@ -155,16 +175,3 @@ class TranslationCache(SqliteStore):
         models = tuple(ModelUsage(model, entries, size or 0) for model, entries, size in rows)
         file_bytes = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file())
         return CacheInfo(self.path, sum(m.entries for m in models), file_bytes, models)
-
-    def clear(self, model: str | None = None) -> int:
-        """Delete every entry (or those of one model); returns how many were deleted."""
-        if not self.path.exists():
-            return 0
-        with self._connect() as connection:
-            if model is None:
-                deleted = connection.execute("DELETE FROM translation").rowcount
-            else:
-                deleted = connection.execute("DELETE FROM translation WHERE model = ?", (model,)).rowcount
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            connection.execute("VACUUM")
-        return deleted
