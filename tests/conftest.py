@@ -14,6 +14,16 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 REPO = Path(__file__).resolve().parent.parent
 
 
+def write_file(path: Path, content: str | bytes) -> Path:
+    """Write text (UTF-8) or bytes to `path`, making its folders; return `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
 def write_corpus(root: Path, releases: dict[str, dict[str, str]]) -> Path:
     """Write `{release: {lang: markdown}}` under `root` and return `root`."""
     for release, versions in releases.items():

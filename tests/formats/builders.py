@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 import io
-from pathlib import Path
 from typing import Sequence
+
+from tests.conftest import write_file
 
 # One release, as (kind, text) blocks per language; the equivalence test plants an error in it.
 RELEASE = {
@@ -98,10 +99,4 @@ def tmx(releases: dict[str, dict[str, Sequence[tuple[str, str]]]], srclang: str 
             f'srclang="{srclang}" datatype="plaintext"/>\n  <body>\n' + "\n".join(units) + '\n  </body>\n</tmx>\n')
 
 
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
+write = write_file  # the tests of each format call it as builders.write

@@ -17,6 +17,8 @@ from typing import Callable
 
 import pytest
 
+from tests.conftest import write_file
+
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = 120  # seconds: a hang detector, far above what any case needs
 
@@ -64,13 +66,7 @@ class Repository:
         return path
 
     def write(self, relative: str, content: str | bytes) -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-        return path
+        return write_file(self.root / relative, content)
 
     def run(self, *args: str, stdout: int | None = None) -> Result:
         """`checker ARGS` in the repository; the tree must be unchanged afterwards."""
