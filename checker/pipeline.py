@@ -145,9 +145,6 @@ def _translation_report(run: CheckRun, service: Any, source_lang: str, target_la
         run.skipped.append(stats.cache_problem)
 
 
-_runnable = runnable  # the former name
-
-
 def run_check(
     path: Path,
     config: Config,
@@ -285,7 +282,7 @@ def run_check(
                 for code, part in record.prepared:
                     prepared.setdefault(code, []).append(part)
             corpus = CorpusContext(glossary=glossary, prepared={code: tuple(parts) for code, parts in prepared.items()})
-            found = [f for spec, severity in checks if spec.scope == "corpus" and _runnable(spec, None, glossary)
+            found = [f for spec, severity in checks if spec.scope == "corpus" and runnable(spec, None, glossary)
                      for f in spec.run(corpus, severity)]
             found = without_suppressed(found, [file for r in kept for file in r.commented_files])
             if corpus_key is not None and not any(r.encoder_problem for r in records):
