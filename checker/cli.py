@@ -13,7 +13,7 @@ import click
 
 from checker import __version__
 
-from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, CheckerGroup, InputError, echo_error
+from checker.errors import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, CheckerGroup, InputError, echo_error, write_output
 
 __all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_INPUT", "InputError", "main"]
 
@@ -219,7 +219,7 @@ def check_command(path: Path, source_lang, languages, output_format, output, glo
 
     scope = _run_scope(path, config, source_lang, only)
     for name, file in outputs:  # files first: a closed pipe on standard output must not lose them
-        _write_file(file, REPORTERS[name](color=bool(color), scope=scope).render(run), "--output")
+        write_output(file, REPORTERS[name](color=bool(color), scope=scope).render(run), "--output")
     if to_stdout:
         use_color = color if color is not None else sys.stdout.isatty()
         click.echo(REPORTERS[output_format](color=use_color, scope=scope).render(run), nl=False)
@@ -260,14 +260,6 @@ def _since(path: Path, revision: str, config, glossary_files) -> frozenset[str]:
     return changed.releases
 
 
-def _write_file(path: Path, text: str, option: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{option} {path}: {error.strerror or error}") from None
-
-
 def _read_baseline(path: Path):
     from checker.baseline import Baseline, BaselineError
 
@@ -284,7 +276,7 @@ def _write_baseline(path: Path, run) -> None:
     if run.input_problems:
         # A baseline of part of the corpus would accept too little, and hide nothing it should.
         raise InputError(f"baseline not written: {len(run.input_problems)} input problem(s) above")
-    _write_file(path, baseline_json(run.findings), "-o")
+    write_output(path, baseline_json(run.findings), "-o")
     click.echo(f"checker: baseline: {len(run.findings)} finding{'' if len(run.findings) == 1 else 's'} "
                f"written to {path}", err=True)
     sys.exit(EXIT_CLEAN)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -36,6 +37,15 @@ def echo_error(message: str) -> None:
 
 def echo_warning(message: str) -> None:
     click.echo(f"checker: warning: {message}", err=True)
+
+
+def write_output(path: Path, text: str, option: str) -> None:
+    """Write a report, baseline or glossary the user asked for; a failure is one line, exit 2."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{option} {path}: {error.strerror or error}") from None
 
 
 def _domain_errors() -> tuple[type[Exception], ...]:

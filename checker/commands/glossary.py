@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from checker.errors import EXIT_CLEAN, CheckerGroup, InputError, echo_warning
+from checker.errors import EXIT_CLEAN, CheckerGroup, InputError, echo_warning, write_output
 from checker.glossary import GlossaryError, load_glossaries
 from checker.glossary.entries import Entry
 from checker.glossary.writer import glossary_yaml
@@ -79,11 +79,7 @@ def import_command(source: Path, output: Path | None, force: bool, languages: st
     if output is None:
         click.echo(text, nl=False)
     else:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise GlossaryInputError(f"-o {output}: {error.strerror or error}") from None
+        write_output(output, text, "-o")
         click.echo(f"wrote {len(result.entries)} entries to {output}", err=True)
 
 
