@@ -458,3 +458,23 @@ def test_an_endless_group_is_aligned_in_pieces_linearly_and_still_right() -> Non
     beads = align_sentences(source, target, params=params)
     assert beads[130] == Bead((130,), ())
     assert all(b.source == (i,) and b.target == (i if i < 130 else i - 1,) for i, b in enumerate(beads) if i != 130)
+
+
+def test_name_matchers_of_a_whole_document_answer_as_those_of_one_group() -> None:
+    # align_documents builds the matchers once per document pair and shares them between the
+    # block groups: a name/word match depends on the two alone, so a larger vocabulary must not
+    # change what any group finds.
+    from checker.align.scoring import name_matchers
+
+    source = [extract_anchors(s) for s in NL + ["Minister Peeters bezocht Gent met Jan Vandenbroucke."]]
+    target = [extract_anchors(t) for t in FR + ["Le ministre Peters a visité Gand avec Jan Vandenbrouck."]]
+    whole = name_matchers(source, target, DEFAULT_PARAMS)
+    for i in range(len(source)):
+        for j in range(len(target)):
+            one = name_matchers([source[i]], [target[j]], DEFAULT_PARAMS)
+            for side in (0, 1):
+                names, words = (source[i].names, target[j].words) if side == 0 else (target[j].names, source[i].words)
+                assert whole[side].found(names, words) == one[side].found(names, words), (i, j, side)
+    # and the test is not empty: the misspelt names are found
+    last = len(source) - 1
+    assert whole[0].found(source[last].names, target[last].words) >= 3

@@ -13,8 +13,6 @@ from rapidfuzz import fuzz, process
 
 from checker.align.params import DEFAULT_PARAMS, AlignParams
 
-
-
 # Digit groups of three after a group of one to three digits ("1 200", "12.500.000"); a
 # year followed by a count ("2024 300") stays two numbers.
 _NUMBER = re.compile(r"(?:\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)(?:[.,]\d+)?")
@@ -60,15 +58,26 @@ class Anchors:
 
 
 def extract_anchors(text: str, params: AlignParams = DEFAULT_PARAMS) -> Anchors:
+    """The anchors of `text` (shared, do not change them): a source sentence is aligned once per
+    target language, and every block group's scorer asks again for its sentences."""
+    return _anchors(text, params.name_min_length)
+
+
+@lru_cache(maxsize=1 << 14)
+def _anchors(text: str, name_min_length: int) -> Anchors:
     numbers = Counter(normalize_number(m.group()) for m in _NUMBER.finditer(text))
     words = [m.group() for m in _WORD.finditer(text)]
-    names = tuple(fold(w) for w in words if len(w) >= params.name_min_length and w[0].isupper())
+    names = tuple(fold(w) for w in words if len(w) >= name_min_length and w[0].isupper())
     marks = Counter(_MARK_CLASSES[ch] for ch in _MARK.findall(text))
     return Anchors(numbers=numbers, names=names, words=frozenset(fold(w) for w in words), marks=marks)
 
 
 class _NameMatcher:
-    """Which target words each source name may stand for (and vice versa), computed once per vocabulary."""
+    """Which target words each source name may stand for (and vice versa), computed once per vocabulary.
+
+    Whether a name and a word match depends on the two alone, so one matcher built over a whole
+    document pair answers for every block group in it, as one built per group would.
+    """
 
     def __init__(self, names: Iterable[str], words: Iterable[str], params: AlignParams) -> None:
         names = sorted(set(names))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from checker.align.params import DEFAULT_PARAMS, AlignParams, Similarity
-from checker.align.scoring import _length_ratio, _median_ratio, _similarity_baseline, _Unit
+from checker.align.anchors import extract_anchors
+from checker.align.scoring import NameMatchers, _length_ratio, _median_ratio, _similarity_baseline, _Unit, name_matchers
 from checker.align.search import _align_in_pieces, _direct_path, _ScoredBead, _search, _split_one_sided
 from checker.records import AlignedPair, Bead, Block, Document, Segment
 
@@ -46,14 +47,14 @@ def _sentence_units(sentences: Sequence[str]) -> list[_Unit]:
 
 def _align_units(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams,
                  similarity: Similarity | None, length_ratio: float | None = None,
-                 similarity_baseline: float | None = None) -> list[_ScoredBead]:
+                 similarity_baseline: float | None = None, matchers: NameMatchers | None = None) -> list[_ScoredBead]:
     if not source or not target:
         return _split_one_sided([_ScoredBead(range(len(source)), range(len(target)), 0.0)])
     if max(len(source), len(target)) > params.max_search_units:
         ratio = length_ratio or _length_ratio([u.length for u in source], [u.length for u in target], params)
         return (_direct_path(source, target, ratio, params)
-                or _align_in_pieces(source, target, params, similarity, length_ratio, similarity_baseline))
-    return _search(source, target, params, similarity, length_ratio, similarity_baseline)
+                or _align_in_pieces(source, target, params, similarity, length_ratio, similarity_baseline, matchers))
+    return _search(source, target, params, similarity, length_ratio, similarity_baseline, matchers=matchers)
 
 
 def align_documents(
@@ -92,12 +93,15 @@ def align_documents(
     if similarity is not None:
         sentence_baseline = _similarity_baseline(similarity, [(s.index,) for s in source.segments],
                                                  [(t.index,) for t in target.segments], params)
+    # Names are matched to words once for the whole document, not once per block group.
+    matchers = name_matchers([extract_anchors(s.text, params) for s in source.segments],
+                             [extract_anchors(t.text, params) for t in target.segments], params)
     pairs: list[AlignedPair] = []
     for group in block_path:
         source_segments = [s for k in group.source for s in source_blocks[k].segments]
         target_segments = [s for k in group.target for s in target_blocks[k].segments]
         sentence_path = _align_units(_segment_units(source_segments), _segment_units(target_segments),
-                                     params, similarity, ratio, sentence_baseline)
+                                     params, similarity, ratio, sentence_baseline, matchers)
         for bead in sentence_path:
             pairs.append(AlignedPair(
                 source=tuple(source_segments[i] for i in bead.source),

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from checker.align.anchors import _matched, _NameMatcher, _SpanAnchors, extract_anchors
+from checker.align.anchors import Anchors, _matched, _NameMatcher, _SpanAnchors, extract_anchors
 from checker.align.params import DEFAULT_PARAMS, AlignParams, Similarity
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{2}")
@@ -25,6 +25,16 @@ class _Unit:
     @property
     def length(self) -> int:
         return len(self.text)
+
+
+NameMatchers = tuple[_NameMatcher, _NameMatcher]
+"""(source names against target words, target names against source words)."""
+
+
+def name_matchers(source: Sequence[Anchors], target: Sequence[Anchors], params: AlignParams) -> NameMatchers:
+    """The name matchers of every unit of two texts, to share between the scorers of their parts."""
+    return (_NameMatcher((n for a in source for n in a.names), (w for a in target for w in a.words), params),
+            _NameMatcher((n for a in target for n in a.names), (w for a in source for w in a.words), params))
 
 
 def _anchor_term(unmatched: float, matched: float, weight: float, params: AlignParams) -> float:
@@ -50,6 +60,7 @@ class BeadScorer:
         similarity: Similarity | None = None,
         length_ratio: float | None = None,
         similarity_baseline: float | None = None,
+        matchers: "NameMatchers | None" = None,
     ) -> None:
         self.params = params
         self.source, self.target = source, target
@@ -66,10 +77,9 @@ class BeadScorer:
         self.length_ratio = length_ratio or _length_ratio(self.source_lengths, self.target_lengths, params)
         self.source_anchors = [extract_anchors(u.text, params) for u in source]
         self.target_anchors = [extract_anchors(u.text, params) for u in target]
-        self.source_matcher = _NameMatcher(
-            (n for a in self.source_anchors for n in a.names), (w for a in self.target_anchors for w in a.words), params)
-        self.target_matcher = _NameMatcher(
-            (n for a in self.target_anchors for n in a.names), (w for a in self.source_anchors for w in a.words), params)
+        if matchers is None:
+            matchers = name_matchers(self.source_anchors, self.target_anchors, params)
+        self.source_matcher, self.target_matcher = matchers
         self.source_name_counts = [len(a.names) for a in self.source_anchors]
         self.target_name_counts = [len(a.names) for a in self.target_anchors]
         self.kinds_matter = any(u.kind for u in source) or any(u.kind for u in target)

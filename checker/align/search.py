@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from checker.align.params import AlignParams, BeadShape, Similarity
-from checker.align.scoring import BeadScorer, _Unit
+from checker.align.scoring import BeadScorer, NameMatchers, _Unit
 
 
 @dataclass(frozen=True)
@@ -95,11 +95,13 @@ def _split_one_sided(path: Iterable[_ScoredBead]) -> list[_ScoredBead]:
             out.extend(_ScoredBead(range(0), range(j, j + 1), share) for j in bead.target)
     return out
 
+
 def _search(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams, similarity: Similarity | None,
-            length_ratio: float | None, similarity_baseline: float | None, *, window: bool = False) -> list[_ScoredBead]:
+            length_ratio: float | None, similarity_baseline: float | None, *, window: bool = False,
+            matchers: NameMatchers | None = None) -> list[_ScoredBead]:
     if not source or not target:
         return _split_one_sided([_ScoredBead(range(len(source)), range(len(target)), 0.0)])
-    scorer = BeadScorer(source, target, params, similarity, length_ratio, similarity_baseline)
+    scorer = BeadScorer(source, target, params, similarity, length_ratio, similarity_baseline, matchers)
     band = params.block_band if scorer.kinds_matter else params.band
     if window:  # one window of an endless group: a narrow band that does not widen keeps it linear
         return _split_one_sided(_best_path(scorer, len(source), len(target), params.window_band, widen=False))
@@ -108,7 +110,7 @@ def _search(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParam
 
 def _align_in_pieces(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams,
                      similarity: Similarity | None, length_ratio: float | None,
-                     similarity_baseline: float | None) -> list[_ScoredBead]:
+                     similarity_baseline: float | None, matchers: NameMatchers | None = None) -> list[_ScoredBead]:
     """Thousands of units in one group (an endless paragraph): aligned window by window.
 
     The search band, and its doubling when a path runs along its edge, make one search grow
@@ -131,7 +133,8 @@ def _align_in_pieces(source: Sequence[_Unit], target: Sequence[_Unit], params: A
         else:
             expected = target_ends[t0] + ratio * (source_ends[s1] - source_ends[s0])
             t1 = min(len(target), max(t0 + 1, bisect.bisect_left(target_ends, expected) + slack))
-        piece = _search(source[s0:s1], target[t0:t1], params, similarity, length_ratio, similarity_baseline, window=True)
+        piece = _search(source[s0:s1], target[t0:t1], params, similarity, length_ratio, similarity_baseline,
+                        window=True, matchers=matchers)
         last = s1 == len(source) and t1 == len(target)
         kept = piece if last else list(itertools.takewhile(lambda b: not b.source or b.source.start < step, piece))
         if not kept:  # nothing before the middle: keep the first bead, so the walk always advances
