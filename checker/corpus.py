@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -42,12 +43,18 @@ def display_path(path: Path, base: Path) -> str:
     """The path as the user should see it: relative to the working directory when possible."""
     # The link itself is shown, never where it points: a refused link must not print its target.
     shown = path.parent.resolve() / path.name
-    for root in (Path.cwd(), base):
+    for root in _resolved_roots(str(Path.cwd()), str(base)):
         try:
-            return str(shown.relative_to(root.resolve()))
+            return str(shown.relative_to(root))
         except ValueError:
             continue
     return str(path)
+
+
+@lru_cache(maxsize=8)
+def _resolved_roots(cwd: str, base: str) -> tuple[Path, Path]:
+    # Every file of a corpus is shown against the same two roots: resolved once, not per file.
+    return Path(cwd).resolve(), Path(base).resolve()
 
 
 def tree_root(path: Path) -> Path:

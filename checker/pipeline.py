@@ -6,16 +6,18 @@ and applies the configuration (which checks run, at which severity).
 
 from __future__ import annotations
 
+import collections
+import itertools
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Sequence
 
 from checker.align import align_documents
 from checker.checks.context import CorpusContext, ReleaseContext
 from checker.checks.registry import CheckSpec, all_checks
 from checker.config import Config
-from checker.corpus import InputProblem, discover_releases, read_release
+from checker.corpus import InputProblem, ReleaseFiles, discover_releases, read_release
 from checker.formats.aligned import given_pairs
 from checker.records import AlignedPair, Document, Finding, Severity
 from checker.releases import ReleaseJob, ReleaseRecord, runnable
@@ -165,7 +167,8 @@ def run_check(
 
     Releases are checked one by one in this process with `jobs=1`, in a pool of `jobs` processes
     otherwise, or through `executor` (any `concurrent.futures.Executor`: a Dask or Ray cluster's
-    executor spreads a large corpus over machines); the corpus-wide checks then run here over
+    executor spreads a large corpus over machines; `jobs` then says how many tasks it runs at
+    once, and a few per job are sent out at a time); the corpus-wide checks then run here over
     the compact records the releases returned (`checker.releases`). The findings are the same
     whichever way the releases ran. With `result_cache` (a `checker.result_cache.ResultCache`), a
     release whose inputs are unchanged is read back instead of checked again (not with a
@@ -216,48 +219,64 @@ def run_check(
     job = ReleaseJob(config=config, source_lang=source_lang, checks=checks, glossary=glossary,
                      translation_service=translation_service if model_available else None,
                      provider=provider, keep_for_corpus=needs_corpus, keep_pairs=keep_pairs)
-    readable = []  # the releases whose source version could be read: the map step's input
-    for directory in releases:
-        files, problems = read_release(directory, languages, path, config.limits.max_file_size,
-                                       source_lang=source_lang, limits=config.limits)
-        run.notes.extend(files.notes)
-        run.input_problems.extend(problems if reported(directory.name) else ())
-        if source_lang in files.files:  # without the source there is nothing to compare (already reported)
-            readable.append(files)
-
     cache = result_cache if job.translation_service is None else None
-    keys: list[str] = []
-    stored: list[ReleaseRecord | None] = [None] * len(readable)
-    corpus_key, corpus_found = None, None
+    run_key = None
     if cache is not None:
         from checker.result_cache import corpus_key as digest_of_corpus, release_key, run_digest
 
         run_key = run_digest(config=config, source_lang=source_lang, checks=checks, glossary=glossary,
                              encoder=encoder, keep_for_corpus=needs_corpus)
-        keys = [release_key(run_key, files) for files in readable]
-        stored = [cache.get_record(key) for key in keys]
+    keys: list[str] = []  # of the readable releases, in order
+    directories = []
+
+    def read(directory: Any, *, again: bool = False) -> ReleaseFiles | None:
+        files, problems = read_release(directory, languages, path, config.limits.max_file_size,
+                                       source_lang=source_lang, limits=config.limits)
+        if not again:  # said once
+            run.notes.extend(files.notes)
+            run.input_problems.extend(problems if reported(directory.name) else ())
+        # without the source there is nothing to compare (already reported)
+        return files if source_lang in files.files else None
+
+    def entries() -> Iterator[tuple[ReleaseFiles, ReleaseRecord | None]]:
+        """The readable releases one by one, as the map step takes them, each with its stored record
+        when the cache has one: a corpus's texts are never all in memory at once."""
+        for directory in releases:
+            files = read(directory)
+            if files is None:
+                continue
+            directories.append(directory)
+            stored = None
+            if cache is not None:
+                key = release_key(run_key, files)
+                keys.append(key)
+                # the review page shows the pairs: a release stored without them is checked again
+                stored = cache.with_corpus_part(key, cache.get_record(key), corpus=False, pairs=keep_pairs)
+            yield files, stored
+
+    # Each record's corpus-wide part does what it can on its own as it arrives (DRIFT001 keys its
+    # terms: the lemma dictionaries load while the other releases are still being checked).
+    mapped, elsewhere = _map_releases(job, entries(), jobs=jobs, executor=executor, expected=len(releases),
+                                      on_record=_precompute)
+    records = [record for record, _ in mapped]
+    fresh = [was_checked for _, was_checked in mapped]
+    corpus_key, corpus_found = None, None
+    if cache is not None:
         if needs_corpus:  # DRIFT001's findings depend on every release: stored under all their keys
             corpus_key = digest_of_corpus(run_key, keys)
             corpus_found = cache.get(corpus_key)
-        if keep_pairs or (needs_corpus and corpus_found is None):  # DRIFT001 runs again, or the pairs are
-            # shown: the stored releases bring back their pairs (one stored without them is checked again)
-            stored = [cache.with_corpus_part(key, record, corpus=needs_corpus and corpus_found is None, pairs=keep_pairs)
-                      for key, record in zip(keys, stored)]
-    todo = [files for files, record in zip(readable, stored) if record is None]
-    # Each record's corpus-wide part does what it can on its own as it arrives (DRIFT001 keys its
-    # terms: the lemma dictionaries load while the other releases are still being checked).
-    computed, elsewhere = _map_releases(job, todo, jobs=jobs, executor=executor, on_record=_precompute)
-    fresh = iter(computed)
-    records = [record if record is not None else next(fresh) for record in stored]
-    if cache is not None:
-        for key, was, record in zip(keys, stored, records):
-            if was is None and not record.encoder_problem:  # a fallback after an encoder failure is not kept
+        if needs_corpus and corpus_found is None:
+            _with_corpus_parts(job, records, fresh, keys, directories, read, cache, jobs=jobs, executor=executor)
+        for key, record, was_checked in zip(keys, records, fresh):
+            if was_checked and not record.encoder_problem:  # a fallback after an encoder failure is not kept
                 cache.put_record(key, record, corpus_part=needs_corpus, pairs=keep_pairs)
-        cache.hits, cache.misses = cache.hits + len(records) - len(computed), cache.misses + len(computed)
-        run.results = (f"results: {len(computed)} release{'s' if len(computed) != 1 else ''} checked, "
-                       f"{len(records) - len(computed)} from the cache")
+        checked = sum(fresh)
+        cache.hits, cache.misses = cache.hits + len(records) - checked, cache.misses + checked
+        run.results = (f"results: {checked} release{'s' if checked != 1 else ''} checked, "
+                       f"{len(records) - checked} from the cache")
         if cache.problem:
             run.skipped.append(cache.problem)
+    computed = [record for record, was_checked in zip(records, fresh) if was_checked]
     for record in records:
         if record.encoder_problem and not provider.problem:
             provider.problem = record.encoder_problem
@@ -307,13 +326,11 @@ def run_check(
     return run
 
 
-def _pool_size(jobs: int, releases: Sequence[Any], job: ReleaseJob) -> int:
-    """How many processes the map step gets: one per job, never more than releases, and one when a
-    translation model runs (a loaded model belongs to this process; loading one per worker
-    would cost its memory each time)."""
-    if job.translation_service is not None:
-        return 1
-    return max(1, min(jobs, len(releases)))
+def _pool_size(jobs: int, releases: int) -> int:
+    """How many processes (or, with a caller's executor, tasks at once) the map step gets: one per
+    job, never more than releases. (With a translation model the map step runs in this process:
+    a loaded model belongs to it, and loading one per worker would cost its memory each time.)"""
+    return max(1, min(jobs, releases))
 
 
 def _precompute(record: ReleaseRecord) -> None:
@@ -323,39 +340,100 @@ def _precompute(record: ReleaseRecord) -> None:
             precompute()
 
 
-def _map_releases(job: ReleaseJob, releases: Sequence[Any], *, jobs: int, executor: Executor | None,
-                  on_record: Callable[[ReleaseRecord], None] | None = None) -> tuple[list[ReleaseRecord], bool]:
-    """Check each release (the map step), through `executor`, a process pool or this process;
-    also whether they ran elsewhere (their encoder work is then counted from the records).
-    `on_record` is called here on each record as it arrives, in order."""
-    from checker.releases import check_release, job_bytes, run_in_worker
+def _with_corpus_parts(job: ReleaseJob, records: list[ReleaseRecord], fresh: list[bool], keys: Sequence[str],
+                       directories: Sequence[Any], read: Callable[[Any], Any], cache: Any, *, jobs: int,
+                       executor: Executor | None) -> None:
+    """DRIFT001 runs again: each stored release brings back what it kept for it, in place; one
+    stored without it is read and checked again."""
+    again = []
+    for index, was_checked in enumerate(fresh):
+        if not was_checked:
+            with_part = cache.with_corpus_part(keys[index], records[index], corpus=True, pairs=job.keep_pairs)
+            if with_part is None:
+                again.append(index)
+            else:
+                records[index] = with_part
+    reread = [(index, read(directories[index], again=True)) for index in again]
+    reread = [(index, files) for index, files in reread if files is not None]  # gone since: kept as stored
+    redone, _ = _map_releases(job, ((files, None) for _, files in reread), jobs=jobs, executor=executor,
+                              expected=len(reread), on_record=_precompute)
+    for (index, _), (record, _) in zip(reread, redone):
+        records[index], fresh[index] = record, True
 
-    def collect(records: Iterable[ReleaseRecord]) -> list[ReleaseRecord]:
-        out = []
-        for record in records:
+
+def _map_releases(job: ReleaseJob, entries: Iterable[tuple[ReleaseFiles, ReleaseRecord | None]], *, jobs: int,
+                  executor: Executor | None, expected: int, on_record: Callable[[ReleaseRecord], None] | None = None,
+                  ) -> tuple[list[tuple[ReleaseRecord, bool]], bool]:
+    """The map step: each release's record, in order, with whether it was checked now (a release
+    that comes with its stored record is not), through `executor`, a process pool or this process;
+    also whether they ran elsewhere (their encoder work is then counted from the records).
+
+    `entries` is read as the work goes: a few chunks of releases are out at a time, so the
+    texts of a large corpus are never all in memory, and reading overlaps checking.
+    `on_record` is called here on each checked record as it arrives, in order.
+    """
+    from checker.releases import check_release, job_bytes, run_chunk_in_worker
+
+    out: list[tuple[ReleaseRecord, bool]] = []
+
+    def here() -> tuple[list[tuple[ReleaseRecord, bool]], bool]:
+        for files, stored in entries:
+            if stored is None:
+                stored = check_release(job, files)
+                if on_record is not None:
+                    on_record(stored)
+                out.append((stored, True))
+            else:
+                out.append((stored, False))
+        return out, False
+
+    workers = _pool_size(jobs, expected)
+    if job.translation_service is not None or (executor is None and workers == 1):
+        return here()
+    pool = executor
+    if pool is None:
+        import concurrent.futures
+
+        try:
+            pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers)
+        except (OSError, NotImplementedError):
+            # No process pool on this system (a sandbox without POSIX semaphores): the same work here.
+            return here()
+    payload = job_bytes(job)  # pickled once; each worker unpickles it once (run_in_worker)
+    in_flight: collections.deque = collections.deque()  # (future, places in `out`), oldest first
+
+    def settle_oldest() -> None:
+        future, places = in_flight.popleft()
+        for index, record in zip(places, future.result()):
             if on_record is not None:
                 on_record(record)
-            out.append(record)
-        return out
-
-    in_process = job.translation_service is not None or (executor is None and _pool_size(jobs, releases, job) == 1)
-    if in_process or not releases:
-        return collect(check_release(job, files) for files in releases), False
-    payload = job_bytes(job)  # pickled once; each worker unpickles it once (run_in_worker)
-    tokens, payloads = [job.token] * len(releases), [payload] * len(releases)
-    if executor is not None:
-        return collect(executor.map(run_in_worker, tokens, payloads, releases)), True
-    import concurrent.futures
+            out[index] = (record, True)
 
     try:
-        pool = concurrent.futures.ProcessPoolExecutor(max_workers=_pool_size(jobs, releases, job))
-    except (OSError, NotImplementedError):
-        # No process pool on this system (a sandbox without POSIX semaphores): the same work here.
-        return collect(check_release(job, files) for files in releases), False
-    with pool:
-        return collect(pool.map(run_in_worker, tokens, payloads, releases, chunksize=_chunk(len(releases), jobs))), True
+        chunk: list[ReleaseFiles] = []
+        places: list[int] = []
+        for files, stored in itertools.chain(entries, [(None, None)]):  # the last item sends the last chunk
+            if files is not None and stored is not None:
+                out.append((stored, False))
+                continue
+            if files is not None:
+                places.append(len(out))
+                out.append((_PENDING, True))
+                chunk.append(files)
+            if chunk and (len(chunk) >= _CHUNK or files is None):
+                in_flight.append((pool.submit(run_chunk_in_worker, job.token, payload, chunk), places))
+                chunk, places = [], []
+            # Enough chunks out that no worker waits while this process reads the next releases.
+            while in_flight and (len(in_flight) > _IN_FLIGHT_PER_WORKER * workers or files is None):
+                settle_oldest()
+    finally:
+        if executor is None:
+            pool.shutdown(cancel_futures=True)
+    return out, True
 
 
-def _chunk(releases: int, jobs: int) -> int:
-    # Several releases per task cut the round trips; few enough per task that the work stays balanced.
-    return max(1, min(8, releases // (jobs * 4)))
+# A task is a few releases: fewer round trips, and the work still spreads evenly (a release
+# costs tens of milliseconds; a short run of changed releases is not left to one worker).
+_CHUNK = 4
+_IN_FLIGHT_PER_WORKER = 3
+_PENDING = ReleaseRecord(release="")

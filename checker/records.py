@@ -34,7 +34,10 @@ class SourceFile:
     @classmethod
     def from_text(cls, path: str, text: str) -> "SourceFile":
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        newline = text.find("\n")
+        while newline != -1:  # str.find runs in C; a loop over the characters took a third of reading a corpus
+            starts.append(newline + 1)
+            newline = text.find("\n", newline + 1)
         return cls(path=path, text=text, line_starts=tuple(starts))
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -12,9 +12,10 @@ release, not its pairs. The aligned pairs themselves come back only when asked (
 The map step runs through any `concurrent.futures.Executor`: `ProcessPoolExecutor` by default
 (`check --jobs N`), or one handed to `run_check(executor=...)`, such as Dask's
 `distributed.Client(...).get_executor()` for a corpus that outgrows one machine. Only
-`Executor.map` is called, and a task is one call of a module-level function on picklable
-arguments; the job (configuration, glossary, encoder) travels pickled with each task and is
-unpickled once per worker process.
+`Executor.submit` is called, and a task is one call of a module-level function on picklable
+arguments (a few releases); the job (configuration, glossary, encoder) travels pickled with each
+task and is unpickled once per worker process. Releases are read as tasks are sent out, a few
+tasks per worker at a time, so the main process never holds the whole corpus's text.
 """
 
 from __future__ import annotations
@@ -135,13 +136,13 @@ def check_release(job: ReleaseJob, files: ReleaseFiles) -> ReleaseRecord:
 _WORKER_JOB: tuple[str, ReleaseJob] | None = None  # the job this worker process last unpickled
 
 
-def run_in_worker(token: str, job_bytes: bytes, files: ReleaseFiles) -> ReleaseRecord:
-    """One task of the map step, as an executor runs it: the job is unpickled once per worker
-    (its encoder then loads once, on its first cache miss), whatever the executor."""
+def run_chunk_in_worker(token: str, job_bytes: bytes, releases: Sequence[ReleaseFiles]) -> list[ReleaseRecord]:
+    """One task of the map step, a few releases, as an executor runs it: the job is unpickled once
+    per worker (its encoder then loads once, on its first cache miss), whatever the executor."""
     global _WORKER_JOB
     if _WORKER_JOB is None or _WORKER_JOB[0] != token:
         _WORKER_JOB = (token, pickle.loads(job_bytes))
-    return check_release(_WORKER_JOB[1], files)
+    return [check_release(_WORKER_JOB[1], files) for files in releases]
 
 
 def job_bytes(job: ReleaseJob) -> bytes:

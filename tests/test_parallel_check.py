@@ -58,9 +58,9 @@ def test_two_processes_give_the_same_json_as_one(corpus: Path, monkeypatch) -> N
     map_releases = checker.pipeline._map_releases
 
     def spy(*args, **kwargs):
-        records, elsewhere = map_releases(*args, **kwargs)
+        mapped, elsewhere = map_releases(*args, **kwargs)
         ran_elsewhere.append(elsewhere)
-        return records, elsewhere
+        return mapped, elsewhere
 
     monkeypatch.setattr(checker.pipeline, "_map_releases", spy)
     serial = check(corpus, "--jobs", "1")
@@ -74,7 +74,7 @@ def test_two_processes_give_the_same_json_as_one(corpus: Path, monkeypatch) -> N
 
 
 def test_any_executor_can_run_the_map_step(corpus: Path) -> None:
-    # A thread pool stands in for a Dask or Ray executor: only `Executor.map` is used.
+    # A thread pool stands in for a Dask or Ray executor: only `Executor.submit` is used.
     config = load_config(corpus, None)
     serial = run_check(corpus, config, jobs=1)
     with ThreadPoolExecutor(max_workers=2) as executor:
@@ -127,3 +127,41 @@ def test_a_drift_pair_locates_like_its_segments(tmp_path: Path) -> None:
                      _positions(segments))
     joined = len(pair.target_text)
     assert [pair.locate(i) for i in range(-1, joined + 2)] == [locate(segments, i) for i in range(-1, joined + 2)]
+
+
+def test_releases_are_read_as_the_work_goes_not_all_first(make_corpus, tmp_path, monkeypatch) -> None:
+    """Memory stays flat in the number of releases: the main process reads a release only when a
+    task is about to take it, so at most a few chunks' texts are held at once."""
+    import checker.pipeline
+    from checker.pipeline import _CHUNK, _IN_FLIGHT_PER_WORKER
+
+    monkeypatch.chdir(tmp_path)
+    releases = 60
+    root = make_corpus({f"2024-{i:03d}": release("Public Service of Wallonia") for i in range(releases)})
+    read_release = checker.pipeline.read_release
+    counts = {"read": 0, "done": 0, "ahead": 0}
+
+    def counting_read(*args, **kwargs):
+        counts["read"] += 1
+        return read_release(*args, **kwargs)
+
+    class LazyFuture:  # runs its task only when asked for the result, as a busy cluster would
+        def __init__(self, fn, args):
+            self.fn, self.args = fn, args
+
+        def result(self):
+            counts["ahead"] = max(counts["ahead"], counts["read"] - counts["done"])
+            records = self.fn(*self.args)
+            counts["done"] += len(records)
+            return records
+
+    class LazyExecutor:
+        def submit(self, fn, *args):
+            return LazyFuture(fn, args)
+
+    monkeypatch.setattr(checker.pipeline, "read_release", counting_read)
+    config = load_config(root, None)
+    run = run_check(root, config, executor=LazyExecutor(), jobs=2)
+    assert run.releases == releases and counts["done"] == releases
+    assert counts["ahead"] <= (_IN_FLIGHT_PER_WORKER * 2 + 1) * _CHUNK < releases
+    assert not [f for f in run.findings if f.code != "DRIFT001"]
