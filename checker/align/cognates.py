@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from checker.align.anchors import _NUMBER, _WORD, fold
@@ -15,15 +16,8 @@ def cognate_similarity(source: Sequence[str], target: Sequence[str]) -> Similari
     Trigrams are compared as sets: set intersection runs in C, and repeated trigrams add
     little evidence about which sentences are translations of each other.
     """
-    def grams(text: str) -> frozenset[str]:
-        out: set[str] = set()
-        for word in _WORD.findall(text) + _NUMBER.findall(text):
-            word = f" {fold(word)} "
-            out.update(word[k:k + 3] for k in range(len(word) - 2))
-        return frozenset(out)
-
-    source_grams = [grams(s) for s in source]
-    target_grams = [grams(t) for t in target]
+    source_grams = [_grams(s) for s in source]
+    target_grams = [_grams(t) for t in target]
     spans: dict[tuple[str, tuple[int, ...]], frozenset[str]] = {}
 
     def span(side: str, ids: tuple[int, ...]) -> frozenset[str]:
@@ -39,3 +33,13 @@ def cognate_similarity(source: Sequence[str], target: Sequence[str]) -> Similari
         return 2 * len(a & b) / size if size else 0.0
 
     return similarity
+
+
+# A source sentence is scored against each target language in turn: its trigrams are read once.
+@lru_cache(maxsize=1 << 14)
+def _grams(text: str) -> frozenset[str]:
+    out: set[str] = set()
+    for word in _WORD.findall(text) + _NUMBER.findall(text):
+        word = f" {fold(word)} "
+        out.update(word[k:k + 3] for k in range(len(word) - 2))
+    return frozenset(out)
