@@ -254,10 +254,16 @@ def run_check(
                 stored = cache.with_corpus_part(key, cache.get_record(key), corpus=False, pairs=keep_pairs)
             yield files, stored
 
-    # Each record's corpus-wide part does what it can on its own as it arrives (DRIFT001 keys its
-    # terms: the lemma dictionaries load while the other releases are still being checked).
+    def arrived(index: int, record: ReleaseRecord) -> None:
+        # While the other releases are still being checked: each record's corpus-wide part does
+        # what it can on its own (DRIFT001 keys its terms; the lemma dictionaries load meanwhile),
+        # and the record is stored.
+        _precompute(record)
+        if cache is not None and not record.encoder_problem:  # a fallback after an encoder failure is not kept
+            cache.put_record(keys[index], record, corpus_part=needs_corpus, pairs=keep_pairs)
+
     mapped, elsewhere = _map_releases(job, entries(), jobs=jobs, executor=executor, expected=len(releases),
-                                      on_record=_precompute)
+                                      on_record=arrived)
     records = [record for record, _ in mapped]
     fresh = [was_checked for _, was_checked in mapped]
     corpus_key, corpus_found = None, None
@@ -266,10 +272,8 @@ def run_check(
             corpus_key = digest_of_corpus(run_key, keys)
             corpus_found = cache.get(corpus_key)
         if needs_corpus and corpus_found is None:
-            _with_corpus_parts(job, records, fresh, keys, directories, read, cache, jobs=jobs, executor=executor)
-        for key, record, was_checked in zip(keys, records, fresh):
-            if was_checked and not record.encoder_problem:  # a fallback after an encoder failure is not kept
-                cache.put_record(key, record, corpus_part=needs_corpus, pairs=keep_pairs)
+            _with_corpus_parts(job, records, fresh, keys, directories, read, cache, jobs=jobs, executor=executor,
+                               on_record=arrived)
         checked = sum(fresh)
         cache.hits, cache.misses = cache.hits + len(records) - checked, cache.misses + checked
         run.results = (f"results: {checked} release{'s' if checked != 1 else ''} checked, "
@@ -342,7 +346,7 @@ def _precompute(record: ReleaseRecord) -> None:
 
 def _with_corpus_parts(job: ReleaseJob, records: list[ReleaseRecord], fresh: list[bool], keys: Sequence[str],
                        directories: Sequence[Any], read: Callable[[Any], Any], cache: Any, *, jobs: int,
-                       executor: Executor | None) -> None:
+                       executor: Executor | None, on_record: Callable[[int, ReleaseRecord], None]) -> None:
     """DRIFT001 runs again: each stored release brings back what it kept for it, in place; one
     stored without it is read and checked again."""
     again = []
@@ -356,13 +360,14 @@ def _with_corpus_parts(job: ReleaseJob, records: list[ReleaseRecord], fresh: lis
     reread = [(index, read(directories[index], again=True)) for index in again]
     reread = [(index, files) for index, files in reread if files is not None]  # gone since: kept as stored
     redone, _ = _map_releases(job, ((files, None) for _, files in reread), jobs=jobs, executor=executor,
-                              expected=len(reread), on_record=_precompute)
+                              expected=len(reread), on_record=lambda k, record: on_record(reread[k][0], record))
     for (index, _), (record, _) in zip(reread, redone):
         records[index], fresh[index] = record, True
 
 
 def _map_releases(job: ReleaseJob, entries: Iterable[tuple[ReleaseFiles, ReleaseRecord | None]], *, jobs: int,
-                  executor: Executor | None, expected: int, on_record: Callable[[ReleaseRecord], None] | None = None,
+                  executor: Executor | None, expected: int,
+                  on_record: Callable[[int, ReleaseRecord], None] | None = None,
                   ) -> tuple[list[tuple[ReleaseRecord, bool]], bool]:
     """The map step: each release's record, in order, with whether it was checked now (a release
     that comes with its stored record is not), through `executor`, a process pool or this process;
@@ -370,7 +375,7 @@ def _map_releases(job: ReleaseJob, entries: Iterable[tuple[ReleaseFiles, Release
 
     `entries` is read as the work goes: a few chunks of releases are out at a time, so the
     texts of a large corpus are never all in memory, and reading overlaps checking.
-    `on_record` is called here on each checked record as it arrives, in order.
+    `on_record(index, record)` is called here on each checked record as it arrives, in order.
     """
     from checker.releases import check_release, job_bytes, run_chunk_in_worker
 
@@ -381,7 +386,7 @@ def _map_releases(job: ReleaseJob, entries: Iterable[tuple[ReleaseFiles, Release
             if stored is None:
                 stored = check_release(job, files)
                 if on_record is not None:
-                    on_record(stored)
+                    on_record(len(out), stored)
                 out.append((stored, True))
             else:
                 out.append((stored, False))
@@ -406,7 +411,7 @@ def _map_releases(job: ReleaseJob, entries: Iterable[tuple[ReleaseFiles, Release
         future, places = in_flight.popleft()
         for index, record in zip(places, future.result()):
             if on_record is not None:
-                on_record(record)
+                on_record(index, record)
             out[index] = (record, True)
 
     try:
