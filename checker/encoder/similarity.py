@@ -49,6 +49,22 @@ class _Side:
         return row
 
 
+# The source version is aligned with each target language in turn: its side (the embeddings of its
+# sentences and their concatenations) is looked up once, not once per target language.
+_LAST_SOURCE: list[tuple[tuple[SentenceEncoder, tuple], _Side]] = []
+
+
+def _side(encoder: SentenceEncoder, texts: Sequence[str], lang: str, groups: Sequence[object] | None,
+          max_concat: int) -> _Side:
+    key = (encoder.cache_key, lang, tuple(texts), tuple(groups) if groups is not None else None, max_concat)
+    for (known_encoder, known_key), side in _LAST_SOURCE:
+        if known_encoder is encoder and known_key == key:
+            return side
+    side = _Side(encoder, texts, lang, groups, max_concat)
+    _LAST_SOURCE[:] = [((encoder, key), side)]
+    return side
+
+
 class EncoderSimilarity:
     """Callable `(source ids, target ids) -> cosine` over one source and one target text list.
 
@@ -63,7 +79,7 @@ class EncoderSimilarity:
                  source_groups: Sequence[object] | None = None, target_groups: Sequence[object] | None = None,
                  max_concat: int = DEFAULT_MAX_CONCAT) -> None:
         self.encoder = encoder
-        self.source = _Side(encoder, source, source_lang, source_groups, max_concat)
+        self.source = _side(encoder, source, source_lang, source_groups, max_concat)
         self.target = _Side(encoder, target, target_lang, target_groups, max_concat)
         self._scores: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
 
