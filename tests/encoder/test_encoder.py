@@ -215,3 +215,19 @@ def test_the_first_encoding_holds_numpy_blas_to_the_encoders_threads(tmp_path: P
                           env={**__import__("os").environ, "OPENBLAS_NUM_THREADS": "2"})
     before, after = done.stdout.strip().split("] [")
     assert "2" in before and after.rstrip("]") == "1", done.stdout
+
+
+def test_a_new_cache_file_keeps_an_embedding_in_one_page(tmp_path: Path) -> None:
+    # 512 float32 = 2 KB: with SQLite's default 4 KB pages each row spilled onto overflow pages.
+    import sqlite3
+
+    cache = EmbeddingCache.in_directory(tmp_path)
+    vectors = {f"zin {i}": np.full(512, i, dtype=np.float32) for i in range(200)}
+    cache.put_many("use@1", "nl", vectors)
+    connection = sqlite3.connect(cache.path)
+    assert connection.execute("PRAGMA page_size").fetchone()[0] == 16384
+    # every row readable, and the file is no bigger than the rows need (no overflow chains)
+    assert cache.get_many("use@1", "nl", list(vectors))["zin 7"][0] == 7
+    used = connection.execute("PRAGMA page_count").fetchone()[0] * 16384
+    connection.close()
+    assert used < 200 * 2048 * 1.6
