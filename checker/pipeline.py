@@ -420,7 +420,7 @@ def _map_in_order(job: ReleaseJob, entries: Iterable[tuple[ReleaseFiles, Release
         except (OSError, NotImplementedError):
             # No process pool on this system (a sandbox without POSIX semaphores): the same work here.
             return here()
-    payload = job_bytes(job)  # pickled once; each worker unpickles it once (run_in_worker)
+    payload = job_bytes(job)  # pickled once; each worker unpickles it once (run_chunk_in_worker)
     in_flight: collections.deque = collections.deque()  # (future, places in `out`), oldest first
 
     def settle_oldest() -> None:
