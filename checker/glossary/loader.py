@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import yaml
 
@@ -63,7 +63,7 @@ def compose(text: str) -> yaml.Node | None:
             open_nodes[-1].value.append((pending_keys[-1], node))
             pending_keys[-1] = None
 
-    for event in yaml.parse(text, Loader=loader):
+    for event in _events(text, loader):
         if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
                 None, None, f"aliases (*{event.anchor}) are not allowed in a glossary: write the forms out",
@@ -89,6 +89,19 @@ def compose(text: str) -> yaml.Node | None:
             open_nodes.pop().end_mark = event.end_mark
             pending_keys.pop()
     return root
+
+
+def _events(text: str, loader: type) -> Iterator[yaml.Event]:
+    """The parser's events; a nesting the scanner refuses is reported as `compose` reports its own."""
+    try:
+        yield from yaml.parse(text, Loader=loader)
+    except yaml.scanner.ScannerError as error:
+        # libyaml (in PyYAML 6.0.4 and later) refuses flow collections nested a thousand deep while
+        # it scans ahead, before `compose` has seen the seventeenth level: the same fault, said the same way.
+        if "nesting depth" not in str(error.problem) and "flow level" not in str(error.context):
+            raise
+        raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                                          error.problem_mark) from None
 
 
 def discover_glossaries(root: Path) -> list[Path]:
