@@ -12,12 +12,6 @@ Similarity = Callable[[tuple[int, ...], tuple[int, ...]], float]
 BeadShape = tuple[int, int]
 
 
-Similarity = Callable[[tuple[int, ...], tuple[int, ...]], float]
-"""(source indices, target indices) -> 0..1; higher means "more likely translations"."""
-
-BeadShape = tuple[int, int]
-
-
 @dataclass(frozen=True)
 class AlignParams:
     """Every knob of the aligner in one place (tuned on the Text+Berg dev article only)."""
