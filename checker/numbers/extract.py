@@ -17,6 +17,7 @@ from checker.locales import NumberLocale, get_locale
 from checker.locales.base import COMPOUND_UNITS, INTERNATIONAL_UNITS, TIME_ZONES
 from checker.numbers import values as v
 from checker.numbers.phrases import part_of_name, periods_from_ordinals, read_calendar_names, read_phrases
+from checker.numbers.patterns import alternation
 from checker.numbers.values import NumericValue
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -83,10 +84,6 @@ class _Patterns:
     compound_rest: re.Pattern  # the inches of `6-foot-6`, `5 ft 11 in`
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _month_names(locale: NumberLocale) -> dict[str, int]:
     from babel.dates import get_month_names
 
@@ -105,8 +102,8 @@ def _month_names(locale: NumberLocale) -> dict[str, int]:
 def _patterns(lang: str) -> _Patterns:
     loc = get_locale(lang)
     months = _month_names(loc)
-    month = f"(?P<month>{_alternation(months)})\\.?"
-    day_suffix = "(?:" + _alternation(loc.ordinal_digit_suffixes) + ")?"
+    month = f"(?P<month>{alternation(months)})\\.?"
+    day_suffix = "(?:" + alternation(loc.ordinal_digit_suffixes) + ")?"
     year = r"(?P<year>\d{4})"
     day_month = re.compile(
         rf"(?<![\w.,])(?P<day>[0-3]?\d){day_suffix}[ \u00a0]+{month}(?![\w])(?:,?[ \u00a0]+{year}(?!\d))?",
@@ -115,35 +112,35 @@ def _patterns(lang: str) -> _Patterns:
     month_day = None
     if loc.month_before_day:
         month_day = re.compile(
-            rf"(?<![\w])(?P<month>{_alternation(months)})\.?[ \u00a0]+(?P<day>[0-3]?\d){day_suffix}(?![\w])(?:,?[ \u00a0]+{year}(?!\d))?",
+            rf"(?<![\w])(?P<month>{alternation(months)})\.?[ \u00a0]+(?P<day>[0-3]?\d){day_suffix}(?![\w])(?:,?[ \u00a0]+{year}(?!\d))?",
             re.IGNORECASE,
         )
-    month_year = re.compile(rf"(?<![\w])(?P<month>{_alternation(months)})[ \u00a0]+{year}(?!\d)", re.IGNORECASE)
+    month_year = re.compile(rf"(?<![\w])(?P<month>{alternation(months)})[ \u00a0]+{year}(?!\d)", re.IGNORECASE)
     hour = None
     if loc.hour_markers:
-        markers = _alternation(loc.hour_markers)
+        markers = alternation(loc.hour_markers)
         hour = re.compile(rf"(?<![\w.,:])([01]?\d|2[0-4])[ \u00a0]?(?:{markers})[ \u00a0]?([0-5]\d)?(?![\w])")
     hour_word = clock_range = None
     if loc.hour_words:
-        words = _alternation(loc.hour_words)
-        prep = rf"(?:(?<![\w])(?P<prep>{_alternation(loc.time_prepositions)})[ \u00a0]+)?" if loc.time_prepositions else "(?P<prep>)"
+        words = alternation(loc.hour_words)
+        prep = rf"(?:(?<![\w])(?P<prep>{alternation(loc.time_prepositions)})[ \u00a0]+)?" if loc.time_prepositions else "(?P<prep>)"
         hour_word = re.compile(
             rf"{prep}(?<![\w.,:])(?P<hour>[01]?\d|2[0-4])(?:[.:](?P<minute>[0-5]\d))?[ \u00a0]*(?:{words})(?![\w])",
             re.IGNORECASE,
         )
         markers = "".join(loc.hour_markers)
-        connectors = _alternation(loc.range_connectors + loc.between_connectors + ("-", "–"))
+        connectors = alternation(loc.range_connectors + loc.between_connectors + ("-", "–"))
         clock_range = re.compile(
             rf"{prep}(?<![\w.,:])(?P<h1>[01]?\d|2[0-4])(?:[.:{markers}](?P<m1>[0-5]\d))?[ \u00a0]*(?:{connectors})[ \u00a0]*"
             rf"(?P<h2>[01]?\d|2[0-4])(?:[.:{markers}](?P<m2>[0-5]\d))?[ \u00a0]*(?:{words})(?![\w])",
             re.IGNORECASE,
         )
-    articles = rf"(?:(?:{_alternation(loc.indefinite_articles)})[ \u00a0]+)?" if loc.indefinite_articles else ""
-    qualifier_before = re.compile(rf"(?:^|[^\w])(?P<q>{_alternation(loc.qualifiers)})[ \u00a0-]*{articles}$", re.IGNORECASE)
-    gap = rf"(?:(?:{_alternation(loc.scale_gap_words)})[ \u00a0]+)?" if loc.scale_gap_words else ""
-    scale_after = re.compile(rf"[ \u00a0]*{gap}(?P<scale>{_alternation(loc.scale_words)})(?![\w])", re.IGNORECASE)
+    articles = rf"(?:(?:{alternation(loc.indefinite_articles)})[ \u00a0]+)?" if loc.indefinite_articles else ""
+    qualifier_before = re.compile(rf"(?:^|[^\w])(?P<q>{alternation(loc.qualifiers)})[ \u00a0-]*{articles}$", re.IGNORECASE)
+    gap = rf"(?:(?:{alternation(loc.scale_gap_words)})[ \u00a0]+)?" if loc.scale_gap_words else ""
+    scale_after = re.compile(rf"[ \u00a0]*{gap}(?P<scale>{alternation(loc.scale_words)})(?![\w])", re.IGNORECASE)
     currency_scale_after = re.compile(
-        rf"[ \u00a0]?(?P<scale>{_alternation(loc.currency_scale_abbreviations)})(?![\w])", re.IGNORECASE
+        rf"[ \u00a0]?(?P<scale>{alternation(loc.currency_scale_abbreviations)})(?![\w])", re.IGNORECASE
     )
     currency_words = [w for w in loc.currency_words if w.isalpha() or "'" in w]
     symbols = [w for w in loc.currency_words if not (w.isalpha() or "'" in w)]
@@ -151,31 +148,31 @@ def _patterns(lang: str) -> _Patterns:
     if loc.currency_prepositions:  # "millions d'euros", "millions de dollars"
         glued = [w for w in loc.currency_prepositions if w[-1] in "'’"]
         spaced = [w for w in loc.currency_prepositions if w[-1] not in "'’"]
-        parts = ([_alternation(glued)] if glued else []) + ([rf"(?:{_alternation(spaced)})[ \u00a0]+"] if spaced else [])
+        parts = ([alternation(glued)] if glued else []) + ([rf"(?:{alternation(spaced)})[ \u00a0]+"] if spaced else [])
         prepositions = rf"(?:{'|'.join(parts)})?"
     currency_after = re.compile(
-        rf"[ \u00a0]*(?:{prepositions}(?P<word>{_alternation(currency_words)})(?![\w])|(?P<symbol>{_alternation(symbols)}))",
+        rf"[ \u00a0]*(?:{prepositions}(?P<word>{alternation(currency_words)})(?![\w])|(?P<symbol>{alternation(symbols)}))",
         re.IGNORECASE,
     )
     currency_before = re.compile(
-        rf"(?:(?<![\w])(?P<word>{_alternation(currency_words)})|(?P<symbol>{_alternation(symbols)}))[ \u00a0]*$",
+        rf"(?:(?<![\w])(?P<word>{alternation(currency_words)})|(?P<symbol>{alternation(symbols)}))[ \u00a0]*$",
         re.IGNORECASE,
     )
-    percent_after = re.compile(rf"[ \u00a0\u202f]*(?:{_alternation(loc.percent_words)})(?![\w])", re.IGNORECASE)
-    points_after = re.compile(rf"[ \u00a0]*(?:{_alternation(loc.percentage_point_words)})(?![\w])", re.IGNORECASE)
-    ordinal_suffix = re.compile(rf"(?:{_alternation(loc.ordinal_digit_suffixes)})(?![\w])")
+    percent_after = re.compile(rf"[ \u00a0\u202f]*(?:{alternation(loc.percent_words)})(?![\w])", re.IGNORECASE)
+    points_after = re.compile(rf"[ \u00a0]*(?:{alternation(loc.percentage_point_words)})(?![\w])", re.IGNORECASE)
+    ordinal_suffix = re.compile(rf"(?:{alternation(loc.ordinal_digit_suffixes)})(?![\w])")
     units = {**INTERNATIONAL_UNITS, **{word.lower(): unit for word, unit in loc.unit_words.items()}}
     unit_word_after = article_unit = None
     if loc.unit_words:
         # "300 mijl", "a 30-mile stretch", "60 miles per hour"
-        unit_word_after = re.compile(rf"[ \u00a0]*-?(?P<unit>{_alternation(loc.unit_words)})(?![\w])", re.IGNORECASE)
+        unit_word_after = re.compile(rf"[ \u00a0]*-?(?P<unit>{alternation(loc.unit_words)})(?![\w])", re.IGNORECASE)
         if loc.indefinite_articles:  # "about a mile away": one of the unit
-            article_unit = re.compile(rf"(?<![\w])(?:{_alternation(loc.indefinite_articles)})[ \u00a0]+"
-                                      rf"(?P<unit>{_alternation(loc.unit_words)})(?![\w])", re.IGNORECASE)
-    unit_symbol_after = re.compile(rf"[ \u00a0]?-?(?P<unit>{_alternation(INTERNATIONAL_UNITS)})(?![\w/²])")
+            article_unit = re.compile(rf"(?<![\w])(?:{alternation(loc.indefinite_articles)})[ \u00a0]+"
+                                      rf"(?P<unit>{alternation(loc.unit_words)})(?![\w])", re.IGNORECASE)
+    unit_symbol_after = re.compile(rf"[ \u00a0]?-?(?P<unit>{alternation(INTERNATIONAL_UNITS)})(?![\w/²])")
     smaller_units = [surface for surface, unit in units.items() if unit in COMPOUND_UNITS.values()] + ["in", '"', "”", "″"]
-    compound_rest = re.compile(rf"[- \u00a0]?(\d{{1,2}})(?:[- \u00a0]?(?:{_alternation(smaller_units)}))?(?![\w.,])", re.IGNORECASE)
-    words = rf"|[ \u00a0]+(?:{_alternation(loc.range_connectors)})[ \u00a0]+" if loc.range_connectors else ""
+    compound_rest = re.compile(rf"[- \u00a0]?(\d{{1,2}})(?:[- \u00a0]?(?:{alternation(smaller_units)}))?(?![\w.,])", re.IGNORECASE)
+    words = rf"|[ \u00a0]+(?:{alternation(loc.range_connectors)})[ \u00a0]+" if loc.range_connectors else ""
     score = re.compile(rf"(?<![\w.,:/\-–])(\d{{1,2}})(?P<sep>[ \u00a0]?[-–&][ \u00a0]?|:(?=\d(?!\d)){words})(\d{{1,2}}){_SCORE_TAIL}",
                        re.IGNORECASE)
     return _Patterns(

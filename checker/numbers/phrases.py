@@ -16,6 +16,7 @@ from typing import Callable, Protocol
 
 from checker.locales import get_locale
 from checker.numbers import values as v
+from checker.numbers.patterns import alternation
 from checker.numbers.values import NumericValue
 
 _GAP = r"[ \u00a0]+"
@@ -28,10 +29,6 @@ class Claims(Protocol):
 
 
 CardinalReader = Callable[[str, str], "int | None"]
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -60,7 +57,7 @@ def _words_pattern(words, flags=re.IGNORECASE) -> re.Pattern | None:
     """Any of `words` as whole words; None when the table is empty."""
     if not words:
         return None
-    return re.compile(rf"(?<![\w\-])(?P<word>{_alternation(words)})(?![\w])", flags)
+    return re.compile(rf"(?<![\w\-])(?P<word>{alternation(words)})(?![\w])", flags)
 
 
 @lru_cache(maxsize=None)
@@ -71,17 +68,17 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     flags = re.IGNORECASE
     always = re.compile(r"(?<![\w])(?:" + "|".join(loc.always_phrases) + r")(?![\w])", flags) if loc.always_phrases else None
     # "noon", "12 noon", "à midi"; but not "après-midi", which is an afternoon
-    time_words = (re.compile(rf"(?<![\w\-\u2010\u2011])(?:12[ \u00a0]+)?(?P<word>{_alternation(loc.time_words)})(?![\w])", flags)
+    time_words = (re.compile(rf"(?<![\w\-\u2010\u2011])(?:12[ \u00a0]+)?(?P<word>{alternation(loc.time_words)})(?![\w])", flags)
                   if loc.time_words else None)
-    articles = rf"(?:(?:{_alternation(loc.indefinite_articles)}){_GAP})?" if loc.indefinite_articles else ""
+    articles = rf"(?:(?:{alternation(loc.indefinite_articles)}){_GAP})?" if loc.indefinite_articles else ""
     approximate = None
     if loc.approximate_nouns:
-        approximate = re.compile(rf"(?<![\w]){articles}(?P<noun>{_alternation(loc.approximate_nouns)})(?![\w])", flags)
+        approximate = re.compile(rf"(?<![\w]){articles}(?P<noun>{alternation(loc.approximate_nouns)})(?![\w])", flags)
     fraction = None
     if loc.fraction_denominators:
-        followers = _alternation(loc.fraction_followers) if loc.fraction_followers else "(?!)"
+        followers = alternation(loc.fraction_followers) if loc.fraction_followers else "(?!)"
         fraction = re.compile(
-            rf"(?<![\w])(?P<num>\d++|[^\W\d_]++)(?:{_GAP}|-)(?P<den>{_alternation(loc.fraction_denominators)})(?![\w])"
+            rf"(?<![\w])(?P<num>\d++|[^\W\d_]++)(?:{_GAP}|-)(?P<den>{alternation(loc.fraction_denominators)})(?![\w])"
             rf"(?P<after>{_GAP}(?:{followers})(?![\w])|[ \u00a0]*(?=[.,;:!?)]|$))?",
             flags,
         )
@@ -89,43 +86,43 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     if loc.half_words and loc.half_followers:
         # "half of the budget", "half the partners"; "half a million" is a scale, "first half" a period
         not_after_ordinal = "".join(rf"(?<!{re.escape(word)} )" for word in loc.irregular_ordinals)
-        half = re.compile(rf"(?<![\w]){not_after_ordinal}(?P<half>{_alternation(loc.half_words)})"
-                          rf"(?={_GAP}(?:{_alternation(loc.half_followers)})(?![\w]))", flags)
+        half = re.compile(rf"(?<![\w]){not_after_ordinal}(?P<half>{alternation(loc.half_words)})"
+                          rf"(?={_GAP}(?:{alternation(loc.half_followers)})(?![\w]))", flags)
     elif loc.half_words and loc.half_articles:
-        half = re.compile(rf"(?<![\w])(?:{_alternation(loc.half_articles)}){_GAP}(?P<half>{_alternation(loc.half_words)})(?![\w])", flags)
+        half = re.compile(rf"(?<![\w])(?:{alternation(loc.half_articles)}){_GAP}(?P<half>{alternation(loc.half_words)})(?![\w])", flags)
     ratio = None
     if loc.ratio_connectors:
-        definite = rf"(?:{_GAP}(?:{_alternation(loc.ratio_articles)}))?" if loc.ratio_articles else ""
+        definite = rf"(?:{_GAP}(?:{alternation(loc.ratio_articles)}))?" if loc.ratio_articles else ""
         ratio = re.compile(
-            rf"(?<![\w.,])(?P<a>\d++|[^\W\d_]++)(?P<noun>{_GAP}[^\W\d_]++)?{_GAP}(?:{_alternation(loc.ratio_connectors)})"
+            rf"(?<![\w.,])(?P<a>\d++|[^\W\d_]++)(?P<noun>{_GAP}[^\W\d_]++)?{_GAP}(?:{alternation(loc.ratio_connectors)})"
             rf"{definite}{_GAP}(?P<b>\d++|[^\W\d_]++)(?![\w])",
             flags,
         )
     decade = None
     if loc.decade_words:
-        decade = re.compile(rf"(?<![\w])(?:{_alternation(loc.decade_words)}){_GAP}['’]?(?:(?P<century>19|20)?(?P<tens>\d)0|(?P<word>[^\W\d_]+))(?![\w])", flags)
+        decade = re.compile(rf"(?<![\w])(?:{alternation(loc.decade_words)}){_GAP}['’]?(?:(?P<century>19|20)?(?P<tens>\d)0|(?P<word>[^\W\d_]+))(?![\w])", flags)
     elif loc.decade_suffix:
         decade = re.compile(rf"(?<![\w])(?:(?P<century>19|20)|['’])?(?P<tens>\d)0{re.escape(loc.decade_suffix)}(?![\w])")
     period_code = None
     letters = tuple(loc.quarter_letters) + tuple(loc.half_year_letters)
     if letters:
-        period_code = re.compile(rf"(?<![\w])(?P<letter>{_alternation(letters)})(?P<n>[1-4])(?![\w])")
+        period_code = re.compile(rf"(?<![\w])(?P<letter>{alternation(letters)})(?P<n>[1-4])(?![\w])")
     roman_ordinal = None
     if loc.roman_ordinal_suffixes:
         # XXIe siècle, XIXe; single letters are words (`Le`, `Ce`) unless a century follows
-        suffixes = _alternation(loc.roman_ordinal_suffixes)
-        century = _alternation(loc.roman_century_words) if loc.roman_century_words else "(?!)"
+        suffixes = alternation(loc.roman_ordinal_suffixes)
+        century = alternation(loc.roman_century_words) if loc.roman_century_words else "(?!)"
         roman_ordinal = re.compile(rf"(?<![\w])(?P<roman>[IVX]{{2,}}|[IVX](?=(?:{suffixes})[ \u00a0]+(?:{century})))(?:{suffixes})(?![\w])")
     day_names = {name.lower(): number + 1 for number, name in get_day_names("wide", locale=loc.babel_locale).items()}
-    compound = f"(?:{_alternation(loc.weekday_compound_suffixes)})?" if loc.weekday_compound_suffixes else ""
-    weekday = re.compile(rf"(?<![\w])(?P<name>{_alternation(day_names)}){compound}(?![\w])", flags)
+    compound = f"(?:{alternation(loc.weekday_compound_suffixes)})?" if loc.weekday_compound_suffixes else ""
+    weekday = re.compile(rf"(?<![\w])(?P<name>{alternation(day_names)}){compound}(?![\w])", flags)
     months = {name.lower(): number for number, name in get_month_names("wide", locale=loc.babel_locale).items()}
     abbreviated = {name.lower().rstrip("."): number
                    for number, name in get_month_names("abbreviated", locale=loc.babel_locale).items()}
     abbreviated.update({k.rstrip("."): n for k, n in loc.extra_month_names.items()})
     abbreviated = {k: n for k, n in abbreviated.items() if k not in months}
     # "in oktober", "en sept.": a wide name alone, or an abbreviation with its dot
-    month = re.compile(rf"(?<![\w])(?:(?P<name>{_alternation(months)})(?![\w])|(?P<abbr>{_alternation(abbreviated)})\.)", flags)
+    month = re.compile(rf"(?<![\w])(?:(?P<name>{alternation(months)})(?![\w])|(?P<abbr>{alternation(abbreviated)})\.)", flags)
     months = {**months, **abbreviated}
     both = _words_pattern(loc.both_words)
     multiplier = _words_pattern(loc.multiplier_number_words)
@@ -133,10 +130,10 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     if loc.decade_nouns:
         # `two decades`, `deux dernières décennies`: a count, perhaps an adjective, the noun
         decade_noun = re.compile(rf"(?<![\w])(?:(?P<w1>\d++|[^\W\d_]++){_GAP})?(?:(?P<w2>\d++|[^\W\d_]++){_GAP})?"
-                                 rf"(?P<noun>{_alternation(loc.decade_nouns)})(?![\w])", flags)
+                                 rf"(?P<noun>{alternation(loc.decade_nouns)})(?![\w])", flags)
     compound_number = None
     if loc.compound_number_suffixes:
-        compound_number = re.compile(rf"(?<![\w\-])(?P<num>[^\W\d_]{{3,30}}?)(?P<suffix>{_alternation(loc.compound_number_suffixes)})(?![\w])", flags)
+        compound_number = re.compile(rf"(?<![\w\-])(?P<num>[^\W\d_]{{3,30}}?)(?P<suffix>{alternation(loc.compound_number_suffixes)})(?![\w])", flags)
     idioms = tuple((re.compile(rf"(?<![\w]){pattern}(?![\w])", flags), offset) for pattern, offset in loc.ordinal_idioms)
     return _PhrasePatterns(always, both, multiplier, decade_noun, compound_number, idioms,
                            time_words, approximate, fraction, half, ratio, decade, period_code,
@@ -265,8 +262,8 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
             end, kind = match.end("den"), v.FRACTION
             joiner = ""
             if loc.fraction_followers and loc.indefinite_articles:  # "a quarter of a million"
-                joiner = rf"(?:{_GAP}(?:{_alternation(loc.fraction_followers)}){_GAP}(?:{_alternation(loc.indefinite_articles)}))?"
-            scale = re.match(rf"{joiner}{_GAP}({_alternation(loc.scale_words)})(?![\w])", text[end:], re.IGNORECASE)
+                joiner = rf"(?:{_GAP}(?:{alternation(loc.fraction_followers)}){_GAP}(?:{alternation(loc.indefinite_articles)}))?"
+            scale = re.match(rf"{joiner}{_GAP}({alternation(loc.scale_words)})(?![\w])", text[end:], re.IGNORECASE)
             if scale:  # een kwart miljoen = 250 000
                 value = (Decimal(numerator) / Decimal(denominator)).scaleb(loc.scale_words[scale.group(1).lower()])
                 end, kind = end + scale.end(), v.NUMBER
