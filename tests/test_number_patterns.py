@@ -52,3 +52,44 @@ _LETTERS = st.text(alphabet="abdeEil'- .", min_size=1, max_size=6)
 def test_factored_alternation_matches_as_the_plain_one(words, text):
     for flags in (0, re.IGNORECASE):
         assert matches(alternation(words), text, flags) == matches(plain(words), text, flags)
+
+
+def test_a_gated_pattern_scans_only_where_its_gate_occurs():
+    from checker.numbers.patterns import gated
+
+    decade = gated(r"(?<![\w])(?:(?P<count>\w+) )?(?P<noun>decades?)(?![\w])", r"decades?", re.IGNORECASE)
+    assert [m.group("count") for m in decade.finditer("two decades, a Decade")] == ["two", "a"]
+    assert list(decade.finditer("two years")) == []
+    assert decade.search("in two decades", 3).group(0) == "two decades"
+    assert decade.search("two decades", 0, 8) is None  # the gate looks in the same window
+    assert decade.fullmatch("Decade") is not None
+
+
+def _corpus_lines(lang: str) -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "corpora"
+    lines = [line for path in sorted(root.glob(f"*/{lang}.md")) for line in path.read_text(encoding="utf-8").splitlines()]
+    # and the sentences of the locale tables, where every phrase the passes read occurs
+    from tests.test_numbers_extract import CASES
+
+    return lines + [text for case_lang, text, *_ in CASES if case_lang == lang]
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_every_gated_number_pattern_finds_what_its_pattern_finds(lang):
+    import dataclasses
+
+    from checker.numbers import extract
+    from checker.numbers.patterns import Gated
+    from checker.numbers.phrases import phrase_patterns
+
+    gated_patterns = [value for table in (phrase_patterns(lang), extract._patterns(lang)) for field in dataclasses.fields(table)
+                      if isinstance(value := getattr(table, field.name), Gated)]
+    gated_patterns += [value for value in vars(extract).values() if isinstance(value, Gated)]  # URLs, codes, dates
+    assert len(gated_patterns) >= 15
+    lines = _corpus_lines(lang)
+    for pattern in gated_patterns:
+        for line in lines:
+            assert [m.span() for m in pattern.finditer(line)] == [m.span() for m in pattern.pattern.finditer(line)], (
+                pattern.pattern.pattern, line)

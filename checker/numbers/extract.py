@@ -17,7 +17,7 @@ from checker.locales import NumberLocale, get_locale
 from checker.locales.base import COMPOUND_UNITS, INTERNATIONAL_UNITS, TIME_ZONES
 from checker.numbers import values as v
 from checker.numbers.phrases import part_of_name, periods_from_ordinals, read_calendar_names, read_phrases
-from checker.numbers.patterns import alternation
+from checker.numbers.patterns import Gated, alternation, gated
 from checker.numbers.values import NumericValue
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -25,10 +25,12 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 # Every separator any locale uses between digit groups or before decimals.
 _ANY_SEPARATOR = ".,'" + _SPACES
 
-_URL = re.compile(
+_DOMAINS = r"\.(?:be|com|org|eu|fr|nl|net|io|uk)\b"
+_URL = gated(
     # possessive runs that start where a run starts: a 5 MB word costs one pass, not its square
     r"(?:https?://|www\.)[^\s<>()]++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"
-    r"|(?<![\w-])[\w-]++\.(?:be|com|org|eu|fr|nl|net|io|uk)\b(?:/[^\s<>()]*+)?",
+    rf"|(?<![\w-])[\w-]++{_DOMAINS}(?:/[^\s<>()]*+)?",
+    rf"://|www\.|@|{_DOMAINS}",
     re.IGNORECASE,
 )
 # +32 476 650 438, + 33 1 56 54 07 00, 0032 2 123 45 67, 02/123.45.67, 0476 65 04 38
@@ -38,8 +40,9 @@ _PHONE = re.compile(
 # ", 1000 Brussel", "; 75008 Paris": a postal code in an address, an identifier rather than a count
 _POSTAL_CODE = re.compile(r"(?<=[,;][ \u00a0])(?:[A-Z]{1,2}-)?\d{4,5}(?=[ \u00a0][^\W\d_])")
 _CALLING_CODE = re.compile(r"(?<![\w+])\+\d{1,3}(?![\d \u00a0(./-]*\d)")
-_CODE = re.compile(r"(?<![\w])[^\W\d_]+-?\d+(?:[\w]*)(?:-\d+)*(?![\w])")
-_NUMERIC_DATE = re.compile(r"(?<![\w.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w.,/]\d)")
+# The gate: a digit right after a letter, or after a letter and a hyphen; led by the digit.
+_CODE = gated(r"(?<![\w])[^\W\d_]+-?\d+(?:[\w]*)(?:-\d+)*(?![\w])", r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d))")
+_NUMERIC_DATE = gated(r"(?<![\w.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w.,/]\d)", r"\d[./]\d{1,2}[./]\d{4}")
 _ISO_DATE = re.compile(r"(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 _CLOCK = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\w:])")
 # 0900 GMT: four digits and a time zone
@@ -65,9 +68,9 @@ _LITERAL = re.compile(
 @dataclass(frozen=True)
 class _Patterns:
     locale: NumberLocale
-    day_month: re.Pattern
-    month_day: re.Pattern | None
-    month_year: re.Pattern
+    day_month: Gated
+    month_day: Gated | None
+    month_year: Gated
     hour: re.Pattern | None
     hour_word: re.Pattern | None
     clock_range: re.Pattern | None
@@ -82,7 +85,7 @@ class _Patterns:
     months: dict[str, int]
     unit_word_after: re.Pattern | None
     unit_symbol_after: re.Pattern
-    article_unit: re.Pattern | None
+    article_unit: Gated | None
     units: dict[str, str]
     score: re.Pattern
     compound_rest: re.Pattern  # the inches of `6-foot-6`, `5 ft 11 in`
@@ -112,17 +115,18 @@ def _patterns(lang: str) -> _Patterns:
     month = f"(?P<month>{alternation(months)})\\.?"
     day_suffix = "(?:" + alternation(loc.ordinal_digit_suffixes) + ")?"
     year = r"(?P<year>\d{4})"
-    day_month = re.compile(
+    month_names = alternation(months)  # what every date pattern needs: the gate of each
+    day_month = gated(
         rf"(?<![\w.,])(?P<day>[0-3]?\d){day_suffix}[ \u00a0]+{month}(?![\w])(?:,?[ \u00a0]+{year}(?!\d))?",
-        re.IGNORECASE,
+        month_names, re.IGNORECASE,
     )
     month_day = None
     if loc.month_before_day:
-        month_day = re.compile(
-            rf"(?<![\w])(?P<month>{alternation(months)})\.?[ \u00a0]+(?P<day>[0-3]?\d){day_suffix}(?![\w])(?:,?[ \u00a0]+{year}(?!\d))?",
-            re.IGNORECASE,
+        month_day = gated(
+            rf"(?<![\w])(?P<month>{month_names})\.?[ \u00a0]+(?P<day>[0-3]?\d){day_suffix}(?![\w])(?:,?[ \u00a0]+{year}(?!\d))?",
+            month_names, re.IGNORECASE,
         )
-    month_year = re.compile(rf"(?<![\w])(?P<month>{alternation(months)})[ \u00a0]+{year}(?!\d)", re.IGNORECASE)
+    month_year = gated(rf"(?<![\w])(?P<month>{month_names})[ \u00a0]+{year}(?!\d)", month_names, re.IGNORECASE)
     hour = None
     if loc.hour_markers:
         markers = alternation(loc.hour_markers)
@@ -175,8 +179,8 @@ def _patterns(lang: str) -> _Patterns:
         # "300 mijl", "a 30-mile stretch", "60 miles per hour"
         unit_word_after = re.compile(rf"[ \u00a0]*-?(?P<unit>{alternation(loc.unit_words)})(?![\w])", re.IGNORECASE)
         if loc.indefinite_articles:  # "about a mile away": one of the unit
-            article_unit = re.compile(rf"(?<![\w])(?:{alternation(loc.indefinite_articles)})[ \u00a0]+"
-                                      rf"(?P<unit>{alternation(loc.unit_words)})(?![\w])", re.IGNORECASE)
+            article_unit = gated(rf"(?<![\w])(?:{alternation(loc.indefinite_articles)})[ \u00a0]+"
+                                 rf"(?P<unit>{alternation(loc.unit_words)})(?![\w])", alternation(loc.unit_words), re.IGNORECASE)
     unit_symbol_after = re.compile(rf"[ \u00a0]?-?(?P<unit>{alternation(INTERNATIONAL_UNITS)})(?![\w/²])")
     smaller_units = [surface for surface, unit in units.items() if unit in COMPOUND_UNITS.values()] + ["in", '"', "”", "″"]
     compound_rest = re.compile(rf"[- \u00a0]?(\d{{1,2}})(?:[- \u00a0]?(?:{alternation(smaller_units)}))?(?![\w.,])", re.IGNORECASE)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+import sys
+from typing import Iterable, Iterator
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -47,3 +48,42 @@ def _factored(node: dict) -> str:
     if "" in node:  # a word ends here: its continuations first, then the word itself
         return f"(?:{body})?"
     return body
+
+
+class Gated:
+    """A pattern that scans a text only when a cheaper pattern, a part every match contains, occurs in it.
+
+    The number passes' patterns open with a look-behind (`(?<![\\w])`), which keeps `re` from
+    skipping ahead to where a match could start: each scan tries every position of the
+    sentence, and most sentences hold no month name, no fraction word, no decade. The gate
+    is the part a match cannot do without (the alternation of month names), written without
+    the look-behind, so that `re` skips to its first characters: about a tenth of the cost.
+    `gate` must be a necessary part of `pattern` (same flags); `match` and `fullmatch` are
+    anchored and cheap, so they go straight to the pattern.
+    """
+
+    __slots__ = ("pattern", "gate")
+
+    def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str]) -> None:
+        self.pattern, self.gate = pattern, gate
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if self.gate.search(text, pos, endpos) is None:
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.gate.search(text, pos, endpos) is None:
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text, pos, endpos)
+
+
+def gated(pattern: str, gate: str, flags: int = 0) -> Gated:
+    """`pattern`, scanned only where `gate` (a part every match of it contains) occurs."""
+    return Gated(re.compile(pattern, flags), re.compile(gate, flags))

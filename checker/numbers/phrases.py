@@ -16,7 +16,7 @@ from typing import Callable, Protocol
 
 from checker.locales import get_locale
 from checker.numbers import values as v
-from checker.numbers.patterns import alternation
+from checker.numbers.patterns import Gated, alternation, gated
 from checker.numbers.values import NumericValue
 
 _GAP = r"[ \u00a0]+"
@@ -33,31 +33,31 @@ CardinalReader = Callable[[str, str], "int | None"]
 
 @dataclass(frozen=True)
 class _PhrasePatterns:
-    always: re.Pattern | None
-    both: re.Pattern | None
-    multiplier: re.Pattern | None
-    decade_noun: re.Pattern | None
-    compound: re.Pattern | None
+    always: Gated | None
+    both: Gated | None
+    multiplier: Gated | None
+    decade_noun: Gated | None
+    compound: Gated | None
     ordinal_idioms: tuple[tuple[re.Pattern, int], ...]
-    time_words: re.Pattern | None
-    approximate: re.Pattern | None
-    fraction: re.Pattern | None
-    half: re.Pattern | None
-    ratio: re.Pattern | None
-    decade: re.Pattern | None
+    time_words: Gated | None
+    approximate: Gated | None
+    fraction: Gated | None
+    half: Gated | None
+    ratio: Gated | None
+    decade: Gated | None
     period_code: re.Pattern | None
     roman_ordinal: re.Pattern | None
-    weekday: re.Pattern
-    month: re.Pattern
+    weekday: Gated
+    month: Gated
     weekdays: dict[str, int]
     months: dict[str, int]
 
 
-def _words_pattern(words, flags=re.IGNORECASE) -> re.Pattern | None:
+def _words_pattern(words, flags=re.IGNORECASE) -> Gated | None:
     """Any of `words` as whole words; None when the table is empty."""
     if not words:
         return None
-    return re.compile(rf"(?<![\w\-])(?P<word>{alternation(words)})(?![\w])", flags)
+    return gated(rf"(?<![\w\-])(?P<word>{alternation(words)})(?![\w])", alternation(words), flags)
 
 
 @lru_cache(maxsize=None)
@@ -66,43 +66,52 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
 
     loc = get_locale(lang)
     flags = re.IGNORECASE
-    always = re.compile(r"(?<![\w])(?:" + "|".join(loc.always_phrases) + r")(?![\w])", flags) if loc.always_phrases else None
+    always = None
+    if loc.always_phrases:
+        phrases = "|".join(loc.always_phrases)
+        always = gated(rf"(?<![\w])(?:{phrases})(?![\w])", phrases, flags)
     # "noon", "12 noon", "à midi"; but not "après-midi", which is an afternoon
-    time_words = (re.compile(rf"(?<![\w\-\u2010\u2011])(?:12[ \u00a0]+)?(?P<word>{alternation(loc.time_words)})(?![\w])", flags)
+    time_words = (gated(rf"(?<![\w\-\u2010\u2011])(?:12[ \u00a0]+)?(?P<word>{alternation(loc.time_words)})(?![\w])",
+                        alternation(loc.time_words), flags)
                   if loc.time_words else None)
     articles = rf"(?:(?:{alternation(loc.indefinite_articles)}){_GAP})?" if loc.indefinite_articles else ""
     approximate = None
     if loc.approximate_nouns:
-        approximate = re.compile(rf"(?<![\w]){articles}(?P<noun>{alternation(loc.approximate_nouns)})(?![\w])", flags)
+        approximate = gated(rf"(?<![\w]){articles}(?P<noun>{alternation(loc.approximate_nouns)})(?![\w])",
+                            alternation(loc.approximate_nouns), flags)
     fraction = None
     if loc.fraction_denominators:
         followers = alternation(loc.fraction_followers) if loc.fraction_followers else "(?!)"
-        fraction = re.compile(
+        fraction = gated(
             rf"(?<![\w])(?P<num>\d++|[^\W\d_]++)(?:{_GAP}|-)(?P<den>{alternation(loc.fraction_denominators)})(?![\w])"
             rf"(?P<after>{_GAP}(?:{followers})(?![\w])|[ \u00a0]*(?=[.,;:!?)]|$))?",
-            flags,
+            alternation(loc.fraction_denominators), flags,
         )
     half = None
     if loc.half_words and loc.half_followers:
         # "half of the budget", "half the partners"; "half a million" is a scale, "first half" a period
         not_after_ordinal = "".join(rf"(?<!{re.escape(word)} )" for word in loc.irregular_ordinals)
-        half = re.compile(rf"(?<![\w]){not_after_ordinal}(?P<half>{alternation(loc.half_words)})"
-                          rf"(?={_GAP}(?:{alternation(loc.half_followers)})(?![\w]))", flags)
+        half = gated(rf"(?<![\w]){not_after_ordinal}(?P<half>{alternation(loc.half_words)})"
+                     rf"(?={_GAP}(?:{alternation(loc.half_followers)})(?![\w]))", alternation(loc.half_words), flags)
     elif loc.half_words and loc.half_articles:
-        half = re.compile(rf"(?<![\w])(?:{alternation(loc.half_articles)}){_GAP}(?P<half>{alternation(loc.half_words)})(?![\w])", flags)
+        half = gated(rf"(?<![\w])(?:{alternation(loc.half_articles)}){_GAP}(?P<half>{alternation(loc.half_words)})(?![\w])",
+                     alternation(loc.half_words), flags)
     ratio = None
     if loc.ratio_connectors:
         definite = rf"(?:{_GAP}(?:{alternation(loc.ratio_articles)}))?" if loc.ratio_articles else ""
-        ratio = re.compile(
+        ratio = gated(
             rf"(?<![\w.,])(?P<a>\d++|[^\W\d_]++)(?P<noun>{_GAP}[^\W\d_]++)?{_GAP}(?:{alternation(loc.ratio_connectors)})"
             rf"{definite}{_GAP}(?P<b>\d++|[^\W\d_]++)(?![\w])",
+            rf"[ \u00a0](?:{alternation(loc.ratio_connectors)})[ \u00a0]",  # a gap on both sides of the connector
             flags,
         )
     decade = None
     if loc.decade_words:
-        decade = re.compile(rf"(?<![\w])(?:{alternation(loc.decade_words)}){_GAP}['’]?(?:(?P<century>19|20)?(?P<tens>\d)0|(?P<word>[^\W\d_]+))(?![\w])", flags)
+        decade = gated(rf"(?<![\w])(?:{alternation(loc.decade_words)}){_GAP}['’]?(?:(?P<century>19|20)?(?P<tens>\d)0|(?P<word>[^\W\d_]+))(?![\w])",
+                       alternation(loc.decade_words), flags)
     elif loc.decade_suffix:
-        decade = re.compile(rf"(?<![\w])(?:(?P<century>19|20)|['’])?(?P<tens>\d)0{re.escape(loc.decade_suffix)}(?![\w])")
+        decade = gated(rf"(?<![\w])(?:(?P<century>19|20)|['’])?(?P<tens>\d)0{re.escape(loc.decade_suffix)}(?![\w])",
+                       rf"\d0{re.escape(loc.decade_suffix)}")
     period_code = None
     letters = tuple(loc.quarter_letters) + tuple(loc.half_year_letters)
     if letters:
@@ -115,25 +124,27 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
         roman_ordinal = re.compile(rf"(?<![\w])(?P<roman>[IVX]{{2,}}|[IVX](?=(?:{suffixes})[ \u00a0]+(?:{century})))(?:{suffixes})(?![\w])")
     day_names = {name.lower(): number + 1 for number, name in get_day_names("wide", locale=loc.babel_locale).items()}
     compound = f"(?:{alternation(loc.weekday_compound_suffixes)})?" if loc.weekday_compound_suffixes else ""
-    weekday = re.compile(rf"(?<![\w])(?P<name>{alternation(day_names)}){compound}(?![\w])", flags)
+    weekday = gated(rf"(?<![\w])(?P<name>{alternation(day_names)}){compound}(?![\w])", alternation(day_names), flags)
     months = {name.lower(): number for number, name in get_month_names("wide", locale=loc.babel_locale).items()}
     abbreviated = {name.lower().rstrip("."): number
                    for number, name in get_month_names("abbreviated", locale=loc.babel_locale).items()}
     abbreviated.update({k.rstrip("."): n for k, n in loc.extra_month_names.items()})
     abbreviated = {k: n for k, n in abbreviated.items() if k not in months}
     # "in oktober", "en sept.": a wide name alone, or an abbreviation with its dot
-    month = re.compile(rf"(?<![\w])(?:(?P<name>{alternation(months)})(?![\w])|(?P<abbr>{alternation(abbreviated)})\.)", flags)
+    month = gated(rf"(?<![\w])(?:(?P<name>{alternation(months)})(?![\w])|(?P<abbr>{alternation(abbreviated)})\.)",
+                  alternation([*months, *abbreviated]), flags)
     months = {**months, **abbreviated}
     both = _words_pattern(loc.both_words)
     multiplier = _words_pattern(loc.multiplier_number_words)
     decade_noun = None
     if loc.decade_nouns:
         # `two decades`, `deux dernières décennies`: a count, perhaps an adjective, the noun
-        decade_noun = re.compile(rf"(?<![\w])(?:(?P<w1>\d++|[^\W\d_]++){_GAP})?(?:(?P<w2>\d++|[^\W\d_]++){_GAP})?"
-                                 rf"(?P<noun>{alternation(loc.decade_nouns)})(?![\w])", flags)
+        decade_noun = gated(rf"(?<![\w])(?:(?P<w1>\d++|[^\W\d_]++){_GAP})?(?:(?P<w2>\d++|[^\W\d_]++){_GAP})?"
+                            rf"(?P<noun>{alternation(loc.decade_nouns)})(?![\w])", alternation(loc.decade_nouns), flags)
     compound_number = None
     if loc.compound_number_suffixes:
-        compound_number = re.compile(rf"(?<![\w\-])(?P<num>[^\W\d_]{{3,30}}?)(?P<suffix>{alternation(loc.compound_number_suffixes)})(?![\w])", flags)
+        compound_number = gated(rf"(?<![\w\-])(?P<num>[^\W\d_]{{3,30}}?)(?P<suffix>{alternation(loc.compound_number_suffixes)})(?![\w])",
+                                alternation(loc.compound_number_suffixes), flags)
     idioms = tuple((re.compile(rf"(?<![\w]){pattern}(?![\w])", flags), offset) for pattern, offset in loc.ordinal_idioms)
     return _PhrasePatterns(always, both, multiplier, decade_noun, compound_number, idioms,
                            time_words, approximate, fraction, half, ratio, decade, period_code,
