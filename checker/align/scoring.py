@@ -86,6 +86,9 @@ class BeadScorer:
         self._found: dict[tuple[int, int], tuple[int, int]] = {}
         self._source_spans: dict[tuple[int, int], _SpanAnchors] = {}
         self._target_spans: dict[tuple[int, int], _SpanAnchors] = {}
+        # The similarity's indices of each span the search asks for: one span is part of many beads.
+        self._source_members: dict[tuple[int, int], tuple[int, ...]] = {}
+        self._target_members: dict[tuple[int, int], tuple[int, ...]] = {}
         self.similarity = similarity
         if similarity is None:
             self.similarity_baseline = 0.0
@@ -201,8 +204,12 @@ class BeadScorer:
     def similarity_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         if self.similarity is None:
             return 0.0
-        source = tuple(m for u in self.source[i0:i1] for m in u.members)
-        target = tuple(m for u in self.target[j0:j1] for m in u.members)
+        source = self._source_members.get((i0, i1))
+        if source is None:
+            source = self._source_members[(i0, i1)] = tuple(m for u in self.source[i0:i1] for m in u.members)
+        target = self._target_members.get((j0, j1))
+        if target is None:
+            target = self._target_members[(j0, j1)] = tuple(m for u in self.target[j0:j1] for m in u.members)
         baseline = self.similarity_baseline
         # Rescaled so that unrelated sentences score 0 and identical meaning 1: the weight then
         # means the same for chrF of MT output (unrelated ~0.15) and for a cognate score (~0.1).

@@ -46,36 +46,46 @@ def _banded_path(scorer: BeadScorer, shapes: list[BeadShape], n: int, m: int,
         low[i] = min(low[i], high[i - 1])
     for i in range(n - 1, -1, -1):
         high[i] = max(high[i], low[i + 1])
-    costs = [dict() for _ in range(n + 1)]
-    back: list[dict[int, BeadShape]] = [dict() for _ in range(n + 1)]
-    costs[0][0] = 0.0
+    # Row i holds the cells low[i]..high[i]; inf marks a cell no path reaches (a reached cell's
+    # cost is finite). Lists indexed from the band's edge, not dicts: this loop is most of
+    # the aligner's time.
+    cost = scorer.cost
+    costs: list[list[float]] = []
+    back: list[list[BeadShape | None]] = []
     for i in range(n + 1):
-        row_costs, row_back = costs[i], back[i]
-        for j in range(low[i], high[i] + 1):
+        row_low, row_high = low[i], high[i]
+        row_costs = [inf] * (row_high - row_low + 1)
+        row_back: list[BeadShape | None] = [None] * (row_high - row_low + 1)
+        costs.append(row_costs)
+        back.append(row_back)
+        # The shapes that fit above this row, with the row they start from and its band.
+        steps = [(shape, i - shape[0], shape[1], costs[i - shape[0]], low[i - shape[0]], high[i - shape[0]])
+                 for shape in shapes if shape[0] <= i]
+        for j in range(row_low, row_high + 1):
             if i == 0 and j == 0:
+                row_costs[0] = 0.0
                 continue
             best, best_shape = inf, None
-            for shape in shapes:
-                di, dj = shape
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0:
+            for shape, pi, dj, previous_row, previous_low, previous_high in steps:
+                pj = j - dj
+                if pj < previous_low or pj > previous_high:
                     continue
-                previous = costs[pi].get(pj)
-                if previous is None:
+                previous = previous_row[pj - previous_low]
+                if previous == inf:
                     continue
-                total = previous + scorer.cost(pi, i, pj, j)
+                total = previous + cost(pi, i, pj, j)
                 if total < best:
                     best, best_shape = total, shape
             if best_shape is not None:
-                row_costs[j] = best
-                row_back[j] = best_shape
+                row_costs[j - row_low] = best
+                row_back[j - row_low] = best_shape
     path: list[_ScoredBead] = []
     i, j = n, m
     touched_edge = False
     while i or j:
-        di, dj = back[i][j]
+        di, dj = back[i][j - low[i]]
         pi, pj = i - di, j - dj
-        path.append(_ScoredBead(range(pi, i), range(pj, j), costs[i][j] - costs[pi][pj]))
+        path.append(_ScoredBead(range(pi, i), range(pj, j), costs[i][j - low[i]] - costs[pi][pj - low[pi]]))
         if (j == low[i] and low[i] > 0) or (j == high[i] and high[i] < m):
             touched_edge = True
         i, j = pi, pj
