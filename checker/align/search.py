@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import math
 from dataclasses import dataclass
@@ -106,6 +107,81 @@ def _split_one_sided(path: Iterable[_ScoredBead]) -> list[_ScoredBead]:
     return out
 
 
+def _absorb_one_sided(path: list[_ScoredBead], scorer: BeadScorer, margin: float) -> list[_ScoredBead]:
+    """One-sided beads merged into a neighbouring two-sided bead whose similarity they raise.
+
+    The search prices a merge by its shape prior and lengths, and a bead's similarity reward does
+    not grow with the bead, so a sentence that the other side folded into its neighbour (or that
+    OCR cut off it) is often cheaper left out. Whether the other side carries it is what the
+    similarity of the concatenation tells: adding a sentence that is really missing lowers it.
+    Best gain first (ties: the earlier unit, its left neighbour first); a merged bead can take a
+    further unit, as long as the similarity keeps rising. A heap keeps this linear in the path:
+    a merge changes only the gains of the units beside the merged bead.
+    """
+    beads = list(path)
+    if scorer.similarity is None or all(b.source and b.target for b in beads):
+        return beads
+    # An encoder's similarity embeds a long concatenation as it is (the search sums its vectors).
+    similarity = getattr(scorer.similarity, "exact", scorer.similarity)
+    count = len(beads)
+    left, right = list(range(-1, count - 1)), list(range(1, count + 1))
+    alive, version = [True] * count, [0] * count
+    heap: list[tuple[float, int, int, int, int, int]] = []
+
+    def members(units: Sequence[_Unit], span: range) -> tuple[int, ...]:
+        return tuple(m for k in span for m in units[k].members)
+
+    def score(source: range, target: range) -> float:
+        return similarity(members(scorer.source, source), members(scorer.target, target))
+
+    def two_sided(k: int) -> bool:
+        return 0 <= k < count and bool(beads[k].source) and bool(beads[k].target)
+
+    def joined(one: _ScoredBead, other: _ScoredBead) -> tuple[range, range]:
+        source = range(min(other.source.start, one.source.start if one.source else other.source.start),
+                       max(other.source.stop, one.source.stop if one.source else other.source.stop))
+        target = range(min(other.target.start, one.target.start if one.target else other.target.start),
+                       max(other.target.stop, one.target.stop if one.target else other.target.stop))
+        return source, target
+
+    def offer(k: int) -> None:
+        if k in held:
+            return
+        for side, n in enumerate((left[k], right[k])):
+            if two_sided(n):
+                gain = score(*joined(beads[k], beads[n])) - score(beads[n].source, beads[n].target)
+                if gain > margin:
+                    heapq.heappush(heap, (-gain, k, side, version[k], n, version[n]))
+
+    def opposite(k: int, n: int) -> bool:
+        return 0 <= n < count and not two_sided(n) and bool(beads[n].source) != bool(beads[k].source)
+
+    # A unit left out beside a unit of the other side left out is the search saying that the two do
+    # not translate each other (a sentence replaced, a pair rewritten): the omission checks must
+    # see that pair as it is, so neither joins a neighbour. Neither can be absorbed, so no other
+    # unit ever comes between them: they stay held for the whole pass.
+    held = {k for k in range(count) if not two_sided(k) and (opposite(k, k - 1) or opposite(k, k + 1))}
+    for k in range(count):
+        if not two_sided(k):
+            offer(k)
+    while heap:
+        _, k, _, k_version, n, n_version = heapq.heappop(heap)
+        if not (alive[k] and alive[n]) or version[k] != k_version or version[n] != n_version:
+            continue  # a bead merged since this gain was measured
+        beads[n] = _ScoredBead(*joined(beads[k], beads[n]), beads[k].cost + beads[n].cost)
+        version[n] += 1
+        alive[k] = False
+        if left[k] >= 0:
+            right[left[k]] = right[k]
+        if right[k] < count:
+            left[right[k]] = left[k]
+        for neighbour in (left[n], right[n]):
+            if 0 <= neighbour < count and not two_sided(neighbour):
+                version[neighbour] += 1
+                offer(neighbour)
+    return [bead for bead, kept in zip(beads, alive) if kept]
+
+
 def _search(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams, similarity: Similarity | None,
             length_ratio: float | None, similarity_baseline: float | None, *, window: bool = False,
             matchers: NameMatchers | None = None) -> list[_ScoredBead]:
@@ -114,8 +190,12 @@ def _search(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParam
     scorer = BeadScorer(source, target, params, similarity, length_ratio, similarity_baseline, matchers)
     band = params.block_band if scorer.kinds_matter else params.band
     if window:  # one window of an endless group: a narrow band that does not widen keeps it linear
-        return _split_one_sided(_best_path(scorer, len(source), len(target), params.window_band, widen=False))
-    return _split_one_sided(_best_path(scorer, len(source), len(target), band))
+        path = _best_path(scorer, len(source), len(target), params.window_band, widen=False)
+    else:
+        path = _best_path(scorer, len(source), len(target), band)
+    if params.absorb_margin is not None:
+        path = _absorb_one_sided(_split_one_sided(path), scorer, params.absorb_margin)
+    return _split_one_sided(path)
 
 
 def _align_in_pieces(source: Sequence[_Unit], target: Sequence[_Unit], params: AlignParams,

@@ -22,11 +22,15 @@ import numpy as np
 from checker.encoder.base import SentenceEncoder
 
 DEFAULT_MAX_CONCAT = 3
+# The longest span the aligner's post-pass embeds as it is (a paragraph cut into list items: 1-8).
+MAX_EXACT = 8
 
 
 class _Side:
     def __init__(self, encoder: SentenceEncoder, texts: Sequence[str], lang: str,
                  groups: Sequence[object] | None, max_concat: int) -> None:
+        self.encoder, self.texts, self.lang = encoder, texts, lang
+        self.exact_rows: dict[tuple[int, ...], np.ndarray] = {}
         spans: list[tuple[int, ...]] = [(i,) for i in range(len(texts))]
         for size in range(2, max_concat + 1):
             for start in range(len(texts) - size + 1):
@@ -35,6 +39,7 @@ class _Side:
                     spans.append(ids)
         vectors = encoder.encode([" ".join(texts[i] for i in ids) for ids in spans], lang)
         self.rows = {ids: vectors[k] for k, ids in enumerate(spans)}
+        self.embedded = frozenset(spans)
         self.singles = vectors[: len(texts)]
         # Longer sentences carry more of a merged span's meaning.
         self.weights = np.array([max(len(t), 1) for t in texts], dtype=np.float32)
@@ -46,6 +51,18 @@ class _Side:
             index = list(ids)
             summed = (self.singles[index] * self.weights[index, None]).sum(axis=0)
             row = self.rows[ids] = summed / max(float(np.linalg.norm(summed)), 1e-12)
+        return row
+
+    def exact_vector(self, ids: tuple[int, ...]) -> np.ndarray:
+        """The embedding of the concatenation itself, embedded on demand when it was not up front.
+
+        Up to `MAX_EXACT` sentences: a longer span (a hostile run of one-sided lines merged one by
+        one) keeps the summed vector, so that no text is embedded again and again as it grows."""
+        if len(ids) > MAX_EXACT:
+            return self.vector(ids)
+        row = self.rows[ids] if ids in self.embedded else self.exact_rows.get(ids)
+        if row is None:
+            row = self.exact_rows[ids] = self.encoder.encode([" ".join(self.texts[i] for i in ids)], self.lang)[0]
         return row
 
 
@@ -93,6 +110,13 @@ class EncoderSimilarity:
                 score = float(self.source.vector(source_ids) @ self.target.vector(target_ids))
             self._scores[key] = score
         return score
+
+    def exact(self, source_ids: tuple[int, ...], target_ids: tuple[int, ...]) -> float:
+        """Like calling it, but spans longer than `max_concat` are embedded as they are, not summed:
+        for the few beads the aligner's post-pass weighs, not for every bead of the search."""
+        if not source_ids or not target_ids:
+            return 0.0
+        return float(self.source.exact_vector(source_ids) @ self.target.exact_vector(target_ids))
 
     def forget_scores(self) -> None:
         """Drop the per-bead scores the aligner asked for: tens of thousands per pair, and a corpus

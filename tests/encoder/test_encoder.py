@@ -85,6 +85,15 @@ def test_merged_beads_are_scored_by_real_embeddings_of_the_concatenation(use) ->
     assert {(2, 3), (3, 2)} <= set(ENCODER_PARAMS.prior_costs())
 
 
+def test_the_post_pass_weighs_long_spans_by_their_own_embedding(use) -> None:
+    similarity = encoder_similarity(use, EN, FR)
+    four = use.encode([" ".join(EN[4:8])], "")[0] @ use.encode([" ".join(FR[5:8])], "")[0]
+    assert similarity.exact((4, 5, 6, 7), (5, 6, 7)) == pytest.approx(float(four), abs=1e-5)
+    assert abs(similarity((4, 5, 6, 7), (5, 6, 7)) - float(four)) > 1e-3  # the search sums vectors there
+    assert similarity.exact((1,), (1,)) == pytest.approx(similarity((1,), (1,)))
+    assert similarity.exact((), (1,)) == 0.0
+
+
 def test_cache_info_and_clear_cover_the_embeddings(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
