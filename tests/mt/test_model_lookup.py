@@ -111,3 +111,14 @@ def test_download_fetches_tokenizer_config_and_safetensors_only(monkeypatch, tmp
     assert requested["repo_id"] == "Helsinki-NLP/opus-mt-nl-en"
     assert requested["files"] == ["config.json", "generation_config.json", "model.safetensors", "source.spm",
                                   "target.spm", "tokenizer_config.json", "vocab.json"]
+
+
+def test_a_model_absent_from_the_hub_cache_is_missing_without_loading_the_hub_client(tmp_path):
+    import subprocess
+    import sys
+
+    probe = ("import sys; from checker.translate.models import hub_snapshot; "
+             "print(hub_snapshot('Helsinki-NLP/opus-mt-nl-en'), 'huggingface_hub.hf_api' in sys.modules)")
+    env = {"HF_HUB_CACHE": str(tmp_path / "hub"), "PATH": "", "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == ["None", "False"]
