@@ -72,8 +72,8 @@ class _Patterns:
     month_day: Gated | None
     month_year: Gated
     hour: re.Pattern | None
-    hour_word: re.Pattern | None
-    clock_range: re.Pattern | None
+    hour_word: Gated | None
+    clock_range: Gated | None
     qualifier_before: re.Pattern
     scale_after: re.Pattern
     currency_scale_after: re.Pattern
@@ -89,9 +89,6 @@ class _Patterns:
     units: dict[str, str]
     score: re.Pattern
     compound_rest: re.Pattern  # the inches of `6-foot-6`, `5 ft 11 in`
-    # What `hour_word` and `clock_range` both need: a digit right before an hour word. Led by a
-    # digit, `re` skips to the digits; the two patterns try every position of the sentence.
-    hour_word_gate: re.Pattern | None = None
 
 
 def _month_names(locale: NumberLocale) -> dict[str, int]:
@@ -131,21 +128,22 @@ def _patterns(lang: str) -> _Patterns:
     if loc.hour_markers:
         markers = alternation(loc.hour_markers)
         hour = re.compile(rf"(?<![\w.,:])([01]?\d|2[0-4])[ \u00a0]?(?:{markers})[ \u00a0]?([0-5]\d)?(?![\w])")
-    hour_word = clock_range = hour_word_gate = None
+    hour_word = clock_range = None
     if loc.hour_words:
         words = alternation(loc.hour_words)
+        # What both need: a digit right before an hour word (led by the digit, so a fast scan).
+        digit_before_word = rf"\d[ \u00a0]*(?:{words})(?![\w])"
         prep = rf"(?:(?<![\w])(?P<prep>{alternation(loc.time_prepositions)})[ \u00a0]+)?" if loc.time_prepositions else "(?P<prep>)"
-        hour_word = re.compile(
+        hour_word = gated(
             rf"{prep}(?<![\w.,:])(?P<hour>[01]?\d|2[0-4])(?:[.:](?P<minute>[0-5]\d))?[ \u00a0]*(?:{words})(?![\w])",
-            re.IGNORECASE,
+            digit_before_word, re.IGNORECASE,
         )
-        hour_word_gate = re.compile(rf"\d[ \u00a0]*(?:{words})(?![\w])", re.IGNORECASE)
         markers = "".join(loc.hour_markers)
         connectors = alternation(loc.range_connectors + loc.between_connectors + ("-", "–"))
-        clock_range = re.compile(
+        clock_range = gated(
             rf"{prep}(?<![\w.,:])(?P<h1>[01]?\d|2[0-4])(?:[.:{markers}](?P<m1>[0-5]\d))?[ \u00a0]*(?:{connectors})[ \u00a0]*"
             rf"(?P<h2>[01]?\d|2[0-4])(?:[.:{markers}](?P<m2>[0-5]\d))?[ \u00a0]*(?:{words})(?![\w])",
-            re.IGNORECASE,
+            digit_before_word, re.IGNORECASE,
         )
     articles = rf"(?:(?:{alternation(loc.indefinite_articles)})[ \u00a0]+)?" if loc.indefinite_articles else ""
     qualifier_before = re.compile(rf"(?:^|[^\w])(?P<q>{alternation(loc.qualifiers)})[ \u00a0-]*{articles}$", re.IGNORECASE)
@@ -190,7 +188,7 @@ def _patterns(lang: str) -> _Patterns:
     return _Patterns(
         loc, day_month, month_day, month_year, hour, hour_word, clock_range, qualifier_before, scale_after,
         currency_scale_after, currency_after, currency_before, percent_after, points_after, ordinal_suffix, months,
-        unit_word_after, unit_symbol_after, article_unit, units, score, compound_rest, hour_word_gate,
+        unit_word_after, unit_symbol_after, article_unit, units, score, compound_rest,
     )
 
 
@@ -311,8 +309,7 @@ def _read_times(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
         found.append(NumericValue(v.DURATION, value, match.start(), match.end(), match.group(0)))
     for match in _ZONE_TIME.finditer(text) if _TIME_ZONE.search(text) else ():
         _add_time(found, claims, match, int(match.group(1)), int(match.group(2)))
-    hour_words = p.hour_word_gate is not None and p.hour_word_gate.search(text) is not None
-    if hour_words:
+    if p.clock_range:
         # van 8.30 tot 16.30 uur, de 9 à 17 heures: both ends are clock times
         for match in p.clock_range.finditer(text):
             if not claims.free(match.start(), match.end()) or int(match.group("h1")) > 24 or int(match.group("h2")) > 24:
@@ -335,7 +332,7 @@ def _read_times(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
             if hour == 24 and not match.group(2):  # "24h/24", "24u op 24": a duration, not a time
                 continue
             _add_time(found, claims, match, hour, int(match.group(2) or 0))
-    if hour_words:
+    if p.hour_word:
         for match in p.hour_word.finditer(text):
             # "10.30 uur" is always a clock time; "12 uur" only after "om", "à": else a duration
             if match.group("minute") or match.group("prep"):
