@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import zlib
-from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.align.scoring import _Unit
+from checker.align.scoring import BeadScorer, _Unit
 from checker.align.search import _absorb_one_sided, _ScoredBead
 
 
-def scorer_with(similarity, n: int, m: int) -> SimpleNamespace:
+def scorer_with(similarity, n: int, m: int) -> BeadScorer:
     units = lambda count: [_Unit(text=f"u{k}", members=(k,)) for k in range(count)]  # noqa: E731
-    return SimpleNamespace(similarity=similarity, source=units(n), target=units(m))
+    return BeadScorer(units(n), units(m), similarity=similarity, similarity_baseline=0.0)
 
 
 def bead(source: tuple[int, ...], target: tuple[int, ...], cost: float = 1.0) -> _ScoredBead:

@@ -201,15 +201,23 @@ class BeadScorer:
             span = self._target_spans[(start, end)] = _SpanAnchors.of(self.target_anchors[start:end])
         return span
 
+    def source_members(self, start: int, end: int) -> tuple[int, ...]:
+        """The similarity's indices of source units start..end (what a bead of them is scored by)."""
+        members = self._source_members.get((start, end))
+        if members is None:
+            members = self._source_members[(start, end)] = tuple(m for u in self.source[start:end] for m in u.members)
+        return members
+
+    def target_members(self, start: int, end: int) -> tuple[int, ...]:
+        members = self._target_members.get((start, end))
+        if members is None:
+            members = self._target_members[(start, end)] = tuple(m for u in self.target[start:end] for m in u.members)
+        return members
+
     def similarity_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         if self.similarity is None:
             return 0.0
-        source = self._source_members.get((i0, i1))
-        if source is None:
-            source = self._source_members[(i0, i1)] = tuple(m for u in self.source[i0:i1] for m in u.members)
-        target = self._target_members.get((j0, j1))
-        if target is None:
-            target = self._target_members[(j0, j1)] = tuple(m for u in self.target[j0:j1] for m in u.members)
+        source, target = self.source_members(i0, i1), self.target_members(j0, j1)
         baseline = self.similarity_baseline
         # Rescaled so that unrelated sentences score 0 and identical meaning 1: the weight then
         # means the same for chrF of MT output (unrelated ~0.15) and for a cognate score (~0.1).

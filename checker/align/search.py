@@ -128,11 +128,9 @@ def _absorb_one_sided(path: list[_ScoredBead], scorer: BeadScorer, margin: float
     alive, version = [True] * count, [0] * count
     heap: list[tuple[float, int, int, int, int, int]] = []
 
-    def members(units: Sequence[_Unit], span: range) -> tuple[int, ...]:
-        return tuple(m for k in span for m in units[k].members)
-
     def score(source: range, target: range) -> float:
-        return similarity(members(scorer.source, source), members(scorer.target, target))
+        return similarity(scorer.source_members(source.start, source.stop),
+                          scorer.target_members(target.start, target.stop))
 
     def two_sided(k: int) -> bool:
         return 0 <= k < count and bool(beads[k].source) and bool(beads[k].target)
