@@ -179,6 +179,71 @@ def test_corrupted_translation_is_still_an_error(case, source_lang, source, targ
     assert [code for code, _severity, _message in found] == ["NUM001"], found
 
 
+# Misreadings that used to raise a warning on correct text: these must raise no number finding
+# at all, and the corrupted translation must still be an error.
+# (class, source language, source, target language, correct target, corrupted target)
+SILENT_CASES = [
+    ("weekday-after-name", "en", "She spoke in western Massachusetts Saturday.", "nl",
+     "Ze sprak zaterdag in het westen van Massachusetts.", "Ze sprak vrijdag in het westen van Massachusetts."),
+    ("weekday-after-name", "en", "He told the U.N. General Assembly Saturday that talks had stalled.", "fr",
+     "Il a déclaré samedi à l'Assemblée générale de l'ONU que les pourparlers étaient au point mort.",
+     "Il a déclaré dimanche à l'Assemblée générale de l'ONU que les pourparlers étaient au point mort."),
+    ("weekday-holiday", "en", "The office is closed on Easter Monday.", "nl", "Het kantoor is gesloten op Paasmaandag.",
+     "Het kantoor is gesloten op Paaszondag."),
+    ("weekday-holiday", "en", "The office is closed on Easter Monday.", "fr", "Le bureau est fermé le lundi de Pâques.",
+     "Le bureau est fermé le mardi de Pâques."),
+    ("weekday-name-untranslated", "en", "Shops expect record sales on Black Friday, 29 November.", "nl",
+     "De winkels verwachten recordverkopen op Black Friday, 29 november.",
+     "De winkels verwachten recordverkopen op Black Friday, 28 november."),
+    ("weekday-repeated", "en", "It makes landfall in the afternoon or evening on Monday.", "fr",
+     "Elle touchera la côte lundi après-midi ou lundi soir.", "Elle touchera la côte mardi après-midi ou mardi soir."),
+    ("title-case", "en", "Why Trump Will Win a Second Term", "nl", "Waarom Trump een tweede termijn zal winnen",
+     "Waarom Trump een derde termijn zal winnen"),
+    ("title-case-name", "en", "She Moves to Fifth Avenue With Three Dogs", "nl", "Ze verhuist naar Fifth Avenue met drie honden",
+     "Ze verhuist naar Fifth Avenue met vier honden"),
+    ("title-case-modal", "en", "Drought Areas May Benefit From Storms in 2019", "nl",
+     "Droge gebieden kunnen in 2019 baat hebben bij stormen", "Droge gebieden kunnen in 2018 baat hebben bij stormen"),
+    ("title-case-month", "en", "Rain Returns in May", "nl", "De regen keert terug in mei", "De regen keert terug in juni"),
+    ("idiom-honderd", "en", "In 2019 the clumsy spy may mess everything up again.", "nl",
+     "In 2019 mag de onhandige spion opnieuw alles in het honderd sturen.",
+     "In 2018 mag de onhandige spion opnieuw alles in het honderd sturen."),
+    ("idiom-en-quatre", "en", "He went out of his way for his 3 clients.", "fr", "Il s'est mis en quatre pour ses 3 clients.",
+     "Il s'est mis en quatre pour ses 4 clients."),
+    ("idiom-cloud-nine", "en", "He was on cloud nine after 3 wins.", "fr", "Il était aux anges après 3 victoires.",
+     "Il était aux anges après 4 victoires."),
+    ("dutch-malig", "en", "The three-time world champion spoke.", "nl", "De driemalig wereldkampioen sprak.",
+     "De viermalig wereldkampioen sprak."),
+    ("pays-tiers", "en", "Talks with a third country start in 2025.", "fr", "Les négociations avec un pays tiers débutent en 2025.",
+     "Les négociations avec un pays tiers débutent en 2026."),
+    ("pays-tiers", "fr", "Les négociations avec un pays tiers débutent.", "en", "Talks with a third country start.",
+     "Talks with a fourth country start."),
+    ("decades-vague", "en", "He denied assaulting her decades ago, in 1982.", "nl",
+     "Hij ontkende dat hij haar tientallen jaren geleden, in 1982, had aangerand.",
+     "Hij ontkende dat hij haar tientallen jaren geleden, in 1983, had aangerand."),
+    ("decades-vague", "fr", "Le pont tient depuis des décennies et a coûté 2 millions.", "en",
+     "The bridge has stood for decades and cost 2 million.", "The bridge has stood for decades and cost 3 million."),
+    ("milles", "en", "Patches lie about 10 miles offshore.", "fr", "Des îlots se trouvent à environ 16 km (10 milles) au large.",
+     "Des îlots se trouvent à environ 26 km (10 milles) au large."),
+    ("nautical-miles", "en", "The ship was 200 nautical miles off the coast.", "nl", "Het schip lag op 200 zeemijl van de kust.",
+     "Het schip lag op 300 zeemijl van de kust."),
+    ("a-pair-of", "en", "In 2019 he saw a pair of blue ticks.", "nl", "In 2019 zag hij twee blauwe vinkjes.",
+     "In 2018 zag hij twee blauwe vinkjes."),
+]
+
+
+@pytest.mark.parametrize("case, source_lang, source, target_lang, correct, corrupted", SILENT_CASES,
+                         ids=[f"{c[0]}:{c[1]}-{c[3]}" for c in SILENT_CASES])
+def test_correct_translation_raises_no_number_finding(case, source_lang, source, target_lang, correct, corrupted) -> None:
+    assert number_findings(source_lang, source, target_lang, correct) == []
+
+
+@pytest.mark.parametrize("case, source_lang, source, target_lang, correct, corrupted", SILENT_CASES,
+                         ids=[f"{c[0]}:{c[1]}-{c[3]}" for c in SILENT_CASES])
+def test_corrupted_silent_case_is_still_an_error(case, source_lang, source, target_lang, correct, corrupted) -> None:
+    found = errors(number_findings(source_lang, source, target_lang, corrupted))
+    assert [code for code, _severity, _message in found] == ["NUM001"], found
+
+
 @pytest.mark.parametrize("source_lang, source, target_lang, target", [
     ("en", "The results were announced.", "fr", "Les résultats ont été annoncés jeudi."),
     ("en", "Both regions voted.", "fr", "Les deux régions ont voté."),

@@ -50,6 +50,10 @@ class NumberLocale:
     babel_locale: str = ""  # CLDR locale for month and weekday names
     # Phrases that say "always", not a count or a time: `24/7`, `24 uur op 24`, `7j/7` (regexes).
     always_phrases: tuple[str, ...] = ()
+    # Idioms whose number or calendar word carries no figure (`in het honderd lopen`: to go wrong;
+    # `se mettre en quatre`: to go out of one's way; `on cloud nine`): the other versions say it
+    # with other words or other numbers (regexes).
+    numberless_idioms: tuple[str, ...] = ()
     # Words that name a time of day: `noon`, `midi`.
     time_words: dict[str, str] = field(default_factory=dict)
     # Words before `N uur` / `N heures` that make it a clock time rather than a duration.
@@ -97,6 +101,9 @@ class NumberLocale:
     indefinite_articles: tuple[str, ...] = ()
     # Endings glued to a weekday in a compound (`maandagavond`): still that weekday.
     weekday_compound_suffixes: tuple[str, ...] = ()
+    # Whether a weekday that closes a compound names that day (Dutch `Paasmaandag`, `koopzondag`:
+    # the head of a compound is what it is; `Easter Monday`, `lundi de Pâques`).
+    weekday_compound_heads: bool = False
     # Titles before a surname (`Mrs`, `M.`, `mevrouw`): the capitalised word after one is a name
     # (`Mrs May`), never a month, weekday or number.
     honorifics: tuple[str, ...] = ()
@@ -104,16 +111,21 @@ class NumberLocale:
     extra_number_words: dict[str, str] = field(default_factory=dict)
     # Words that say "N times" on their own (`driemaal`, `twice`, `double`): weak numbers.
     multiplier_number_words: dict[str, int] = field(default_factory=dict)
-    # Nouns of ten years (`decade`, `décennie`): `two decades` is 20 (years), `a decade` 10.
+    # Nouns of ten years (`decade`, `décennie`): `two decades` is 20 (years), `a decade` 10. The
+    # plurals count only after a number: a bare `decades ago`, `depuis des décennies` is no figure.
     decade_nouns: tuple[str, ...] = ()
-    # Words for "the two" (`both`, `beide`, `les deux`): a weak 2, since translations often
-    # write it as a plain count or leave it out.
+    decade_plural_nouns: tuple[str, ...] = ()
+    # Words for "the two" (`both`, `beide`, `les deux`, `a pair of`): a weak 2, since translations
+    # often write it as a plain count or leave it out.
     both_words: tuple[str, ...] = ()
     # Endings that make a compound of a number word (`vijfjarige`, `drievoudig`): a weak number.
     compound_number_suffixes: tuple[str, ...] = ()
     # Idioms that are an ordinal (`op één na hoogste` = second highest): regexes with a (?P<n>…)
     # number word or digits, and what to add to it.
     ordinal_idioms: tuple[tuple[str, int], ...] = ()
+    # Adjectives that are an ordinal after a noun (French `pays tiers`: third countries, where
+    # `tiers` after a number or an article is a fraction): a weak ordinal.
+    ordinal_adjectives: dict[str, int] = field(default_factory=dict)
     # After `een derde`, `a third`: a preposition or a comparison makes it a fraction ("een derde
     # naar de eerstelijnszorg"); a noun makes it an ordinal ("een derde editie").
     fraction_followers: tuple[str, ...] = ()
@@ -130,6 +142,11 @@ class NumberLocale:
     roman_century_words: tuple[str, ...] = ()
     # Month and weekday names count only when capitalised (English `may`, `march`).
     calendar_names_capitalised: bool = False
+    # Of those, the names that are common words too (`May`, `March`): in a title in title case,
+    # where a capital says nothing, they count only after one of `calendar_prepositions`
+    # (`Drought Areas May Benefit`, but `Rain Returns in May`).
+    calendar_common_words: tuple[str, ...] = ()
+    calendar_prepositions: tuple[str, ...] = ()
     # Words between two numbers that make them one range (`5 tot 8`, `2 à 3 millions`); those that
     # do only with a scale after the second (`tussen 5 en 10 miljoen`); and between two days.
     range_connectors: tuple[str, ...] = ()

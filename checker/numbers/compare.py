@@ -355,6 +355,11 @@ def _absorb_fragments(mismatches: list[Mismatch], extras: list[NumericValue]) ->
     return out
 
 
+def _repeats_matched_calendar(value: NumericValue, matched_on_its_side: Sequence[NumericValue]) -> bool:
+    return value.kind in (v.WEEKDAY, v.MONTH) and any(
+        other.kind == value.kind and other.value == value.value for other in matched_on_its_side)
+
+
 def _merge_ranges(mismatches: list[Mismatch]) -> list[Mismatch]:
     """`10 tot 15 miljoen` as `10 to 15 billion`: the scale written once is one mistake."""
     out: list[Mismatch] = []
@@ -454,6 +459,11 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
     # third version confirms the weak one (the check decides); articles are never paired.
     mismatches += [Mismatch(VALUE, s, t) for s, t in _match(weak_sources, targets, _weak_against_word)]
     mismatches += [Mismatch(VALUE, s, t) for s, t in _match(sources, weak_targets, _weak_against_word)]
+    # A day or month named again on one side (`lundi après-midi ou lundi soir` for `Monday
+    # afternoon or evening`) adds no fact when the other side names it too; only left over
+    # after the pairing above, so that a second day changed into another is still a mismatch.
+    sources = [s for s in sources if not _repeats_matched_calendar(s, [pair[0] for pair in matched])]
+    targets = [t for t in targets if not _repeats_matched_calendar(t, [pair[1] for pair in matched])]
     mismatches += [Mismatch(MISSING, s, None) for s in sources]
     mismatches = _merge_ranges(_absorb_fragments(mismatches, targets))
 

@@ -851,7 +851,8 @@ def _scale_of(value: NumericValue) -> int:
 
 def _mark_conversions(text: str, found: list[NumericValue]) -> list[NumericValue]:
     """`€81 million ($88.9M)`, `30 meters (100 feet)`: the same amount or length again, in brackets,
-    in another currency or unit. Both ends of a converted range in brackets are marked."""
+    in another currency or unit. Both ends of a converted range in brackets are marked, and a
+    hedge before the amount holds for its conversion too (`environ 16 km (10 milles)`)."""
     out = list(found)
     for index in range(1, len(out)):
         prev, cur = out[index - 1], out[index]
@@ -865,7 +866,7 @@ def _mark_conversions(text: str, found: list[NumericValue]) -> list[NumericValue
         between = text[prev.end : cur.start]
         after = text[cur.end : cur.end + 3]
         if re.fullmatch(r"[ \u00a0]*[(\[][^()\[\]]{0,12}", between) and re.match(r"[^()\[\]]{0,12}[)\]]", after):
-            out[index] = replace(cur, conversion=True)
+            out[index] = replace(cur, conversion=True, qualifier=cur.qualifier or prev.qualifier)
             if cur.group >= 0:
                 out = [replace(value, conversion=True) if value.group == cur.group else value for value in out]
     return out

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Protocol
 
-from checker.locales import get_locale
+from checker.locales import NumberLocale, get_locale
 from checker.numbers import values as v
 from checker.numbers.patterns import Gated, alternation, gated
 from checker.numbers.values import NumericValue
@@ -33,12 +33,13 @@ CardinalReader = Callable[[str, str], "int | None"]
 
 @dataclass(frozen=True)
 class _PhrasePatterns:
-    always: Gated | None
+    claimed: Gated | None
     both: Gated | None
     multiplier: Gated | None
     decade_noun: Gated | None
     compound: Gated | None
     ordinal_idioms: tuple[tuple[re.Pattern, int], ...]
+    ordinal_adjective: Gated | None
     time_words: Gated | None
     approximate: Gated | None
     fraction: Gated | None
@@ -66,10 +67,11 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
 
     loc = get_locale(lang)
     flags = re.IGNORECASE
-    always = None
-    if loc.always_phrases:
-        phrases = "|".join(loc.always_phrases)
-        always = gated(rf"(?<![\w])(?:{phrases})(?![\w])", phrases, flags)
+    # `24/7` says "always", `in het honderd lopen` "to go wrong": both are claimed, with no value
+    claimed = None
+    if loc.always_phrases or loc.numberless_idioms:
+        phrases = "|".join(loc.always_phrases + loc.numberless_idioms)
+        claimed = gated(rf"(?<![\w])(?:{phrases})(?![\w])", phrases, flags)
     # "noon", "12 noon", "à midi"; but not "après-midi", which is an afternoon
     time_words = (gated(rf"(?<![\w\-\u2010\u2011])(?:12[ \u00a0]+)?(?P<word>{alternation(loc.time_words)})(?![\w])",
                         alternation(loc.time_words), flags)
@@ -124,7 +126,8 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
         roman_ordinal = re.compile(rf"(?<![\w])(?P<roman>[IVX]{{2,}}|[IVX](?=(?:{suffixes})[ \u00a0]+(?:{century})))(?:{suffixes})(?![\w])")
     day_names = {name.lower(): number + 1 for number, name in get_day_names("wide", locale=loc.babel_locale).items()}
     compound = f"(?:{alternation(loc.weekday_compound_suffixes)})?" if loc.weekday_compound_suffixes else ""
-    weekday = gated(rf"(?<![\w])(?P<name>{alternation(day_names)}){compound}(?![\w])", alternation(day_names), flags)
+    head_of = r"(?:[^\W\d_]+?)?" if loc.weekday_compound_heads else ""
+    weekday = gated(rf"(?<![\w]){head_of}(?P<name>{alternation(day_names)}){compound}(?![\w])", alternation(day_names), flags)
     months = {name.lower(): number for number, name in get_month_names("wide", locale=loc.babel_locale).items()}
     abbreviated = {name.lower().rstrip("."): number
                    for number, name in get_month_names("abbreviated", locale=loc.babel_locale).items()}
@@ -137,16 +140,22 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     both = _words_pattern(loc.both_words)
     multiplier = _words_pattern(loc.multiplier_number_words)
     decade_noun = None
-    if loc.decade_nouns:
+    if loc.decade_nouns or loc.decade_plural_nouns:
         # `two decades`, `deux dernières décennies`: a count, perhaps an adjective, the noun
+        nouns = alternation(loc.decade_nouns + loc.decade_plural_nouns)
         decade_noun = gated(rf"(?<![\w])(?:(?P<w1>\d++|[^\W\d_]++){_GAP})?(?:(?P<w2>\d++|[^\W\d_]++){_GAP})?"
-                            rf"(?P<noun>{alternation(loc.decade_nouns)})(?![\w])", alternation(loc.decade_nouns), flags)
+                            rf"(?P<noun>{nouns})(?![\w])", nouns, flags)
     compound_number = None
     if loc.compound_number_suffixes:
         compound_number = gated(rf"(?<![\w\-])(?P<num>[^\W\d_]{{3,30}}?)(?P<suffix>{alternation(loc.compound_number_suffixes)})(?![\w])",
                                 alternation(loc.compound_number_suffixes), flags)
     idioms = tuple((re.compile(rf"(?<![\w]){pattern}(?![\w])", flags), offset) for pattern, offset in loc.ordinal_idioms)
-    return _PhrasePatterns(always, both, multiplier, decade_noun, compound_number, idioms,
+    # the adjective right after a word of four letters or more (`pays tiers`, not `les tiers`)
+    ordinal_adjective = None
+    if loc.ordinal_adjectives:
+        ordinal_adjective = gated(rf"(?P<before>[^\W\d_]{{4,}}+)[ \u00a0](?P<word>{alternation(loc.ordinal_adjectives)})(?![\w])",
+                                  alternation(loc.ordinal_adjectives), flags)
+    return _PhrasePatterns(claimed, both, multiplier, decade_noun, compound_number, idioms, ordinal_adjective,
                            time_words, approximate, fraction, half, ratio, decade, period_code,
                            roman_ordinal, weekday, month, day_names, months)
 
@@ -194,14 +203,21 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
         claims.take(match.start(), match.end())
         found.append(NumericValue(kind, value, match.start(), match.end(), match.group(0), **extra))
 
-    if p.always:
-        for match in p.always.finditer(text):
+    if p.claimed:
+        for match in p.claimed.finditer(text):
             claims.take(match.start(), match.end())
     for pattern, offset in p.ordinal_idioms:  # `op één na hoogste`: the second highest
         for match in pattern.finditer(text):
             number = _number(match.group("n"), lang, cardinal)
             if number is not None and claims.free(match.start(), match.end()):
                 add(match, v.ORDINAL, Decimal(number + offset), weak=True, spelled=True)
+    if p.ordinal_adjective:
+        for match in p.ordinal_adjective.finditer(text):
+            start = match.start("word")
+            if cardinal(match.group("before").lower(), lang) is None and claims.free(start, match.end()):
+                claims.take(start, match.end())
+                found.append(NumericValue(v.ORDINAL, Decimal(loc.ordinal_adjectives[match.group("word").lower()]), start,
+                                          match.end(), match.group("word"), weak=True, spelled=True))
     if p.both:
         for match in p.both.finditer(text):
             if claims.free(match.start(), match.end()):
@@ -212,6 +228,7 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
                 add(match, v.NUMBER, Decimal(loc.multiplier_number_words[match.group("word").lower()]), weak=True, spelled=True)
     if p.decade_noun:
         # `two decades` is 20 years, `a decade` 10: translations write either
+        plural_decades = {noun.lower() for noun in loc.decade_plural_nouns}
         for match in p.decade_noun.finditer(text):
             count, start = None, match.start("noun")
             # the word right before the noun, else the one before an adjective ("deux dernières")
@@ -221,6 +238,9 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
                 if number is not None and not (number == 1 and group == "w1"):  # "a record decade"
                     count, start = number, match.start(group)
                     break
+            if count is None and match.group("noun").lower() in plural_decades:
+                claims.take(match.start("noun"), match.end())  # `for decades`: many, not a figure
+                continue
             if claims.free(start, match.end()):
                 claims.take(start, match.end())
                 found.append(NumericValue(v.NUMBER, Decimal(10 * (count or 1)), start, match.end(), text[start : match.end()],
@@ -331,24 +351,40 @@ def _opens_sentence(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:;\"'‘“«(—–-"
 
 
-def part_of_name(text: str, start: int, lang: str, next_word_capitalised: bool = False) -> bool:
+_LONG_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}(?![\w'’-])")
+
+
+def title_case(text: str) -> bool:
+    """A headline in title case: no closing full stop, and every word of four letters or more,
+    three at least, capitalised (`Why Trump Will Win a Second Term`)."""
+    if text.rstrip().endswith("."):
+        return False
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+
+def part_of_name(text: str, start: int, lang: str, next_word_capitalised: bool = False,
+                 capitalised_before: bool = True) -> bool:
     """Whether the capitalised word at `start` belongs to a proper name (`Mrs May`, `Brian May`).
 
-    A title before it is proof; so is a capitalised word before it that does not open the
-    sentence (`Theresa May` in mid-sentence) and, for number words, a capitalised word after it
-    (`Three Lions`, `Fifth Avenue`). Names that open a sentence are left to the other versions,
-    where a name stays untranslated (see `checker.numbers.compare`).
+    A title before it is proof; so is, with `capitalised_before`, a capitalised word before it
+    that does not open the sentence (`Theresa May` in mid-sentence) and, for number words, a
+    capitalised word after it (`Three Lions`, `Fifth Avenue`). Names that open a sentence are
+    left to the other versions, where a name stays untranslated (see `checker.numbers.compare`).
+    In a title written in title case (`Why Trump Will Win a Second Term`) capitals say nothing.
     """
     if not text[start : start + 1].isupper():
         return False
     before = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
     if before and before.group(1).lower() in get_locale(lang).honorifics:
         return True
+    if title_case(text):
+        return False
     if next_word_capitalised and not _opens_sentence(text, start):
         following = _NEXT_WORD.match(text, start)
         if following and following.group(1)[0].isupper():
             return True
-    if before is None:
+    if before is None or not capitalised_before:
         return False
     previous = before.group(1)
     patterns = phrase_patterns(lang)
@@ -356,16 +392,33 @@ def part_of_name(text: str, start: int, lang: str, next_word_capitalised: bool =
     return previous[0].isupper() and not _opens_sentence(text, start - len(before.group(0))) and not calendar
 
 
+def _calendar_capital_tells(text: str, start: int, loc: NumberLocale) -> bool:
+    """Whether the capital of the word at `start` marks a name of the calendar: it does in prose
+    (`May was a record month`), and in a title in title case only after a preposition of time
+    (`Rain Returns in May`)."""
+    if not title_case(text):
+        return True
+    before = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
+    return before is not None and before.group(1).lower() in loc.calendar_prepositions
+
+
 def read_calendar_names(text: str, lang: str, claims: Claims, found: list[NumericValue]) -> None:
     """Weekdays, and months named without a day (`in oktober`); after the date passes, before number words."""
     p = phrase_patterns(lang)
-    capitalised_only = get_locale(lang).calendar_names_capitalised
+    loc = get_locale(lang)
+    capitalised_only = loc.calendar_names_capitalised
     for pattern, names, kind in ((p.weekday, p.weekdays, v.WEEKDAY), (p.month, p.months, v.MONTH)):
         for match in pattern.finditer(text):
             word = match.group("name") or match.groupdict().get("abbr")
             if capitalised_only and not word[0].isupper():
                 continue  # "may", "march": English months and days are capitalised
-            if part_of_name(text, match.start(), lang):
+            if word.lower() in loc.calendar_common_words and not _calendar_capital_tells(text, match.start(), loc):
+                continue  # "Drought Areas May Benefit"
+            # A month after a capitalised word is a name (`Theresa May`); a weekday is not: news
+            # writes `the U.N. General Assembly Saturday`, `in Paris Monday`, and the weekday
+            # names (`Black Friday`, `Sunday Telegraph`) stay untranslated, which the other
+            # versions show (`checker.numbers.compare`).
+            if part_of_name(text, match.start(), lang, capitalised_before=kind == v.MONTH):
                 continue  # "Theresa May", "Mrs May"
             if claims.free(match.start(), match.end()):
                 claims.take(match.start(), match.end())
