@@ -104,6 +104,10 @@ class NumberLocale:
     # Whether a weekday that closes a compound names that day (Dutch `Paasmaandag`, `koopzondag`:
     # the head of a compound is what it is; `Easter Monday`, `lundi de Pâques`).
     weekday_compound_heads: bool = False
+    # One night named by the two days around it (`de nacht van vrijdag op zaterdag`, `la nuit de
+    # vendredi à samedi`), which another version names by either (`overnight on Friday`, `early
+    # Saturday`): regexes with `{a}` and `{b}` for the two day names.
+    night_phrases: tuple[str, ...] = ()
     # Titles before a surname (`Mrs`, `M.`, `mevrouw`): the capitalised word after one is a name
     # (`Mrs May`), never a month, weekday or number.
     honorifics: tuple[str, ...] = ()

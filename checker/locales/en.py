@@ -145,6 +145,7 @@ LOCALE = NumberLocale(
     decade_suffix="s",
     decade_word_suffixes=(("ies", "y"),),
     calendar_names_capitalised=True,
+    night_phrases=(r"night (?:of|from) {a} (?:to|into|on) {b}", r"{a} (?:night )?into {b}"),
     calendar_common_words=("may", "march"),
     calendar_prepositions=("in", "of", "on", "since", "until", "till", "by", "from", "through", "before", "after",
                            "during", "early", "late", "mid", "last", "next", "this", "every", "each", "and", "or"),

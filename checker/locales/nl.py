@@ -123,6 +123,7 @@ LOCALE = NumberLocale(
     currency_words_also_units={"pond": "pound"},
     indefinite_articles=("een", "één", "eén"),
     weekday_compound_heads=True,
+    night_phrases=(r"nacht van {a} op {b}",),
     weekday_compound_suffixes=("ochtend", "morgen", "middag", "namiddag", "voormiddag", "avond", "nacht",
                                "ochtenden", "middagen", "avonden", "nachten"),
     honorifics=("meneer", "mevrouw", "dhr.", "mevr.", "mw.", "mr.", "dr.", "prof."),

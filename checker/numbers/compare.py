@@ -176,6 +176,11 @@ def _compatible_other(s: NumericValue, t: NumericValue) -> bool:
         # "second half" read as a half-year in one language, as an ordinal in another
         period, ordinal = (s, t) if s.kind == v.PERIOD else (t, s)
         return str(period.value)[1:] == canonical(ordinal.value)
+    if kinds == {v.PERIOD, v.FRACTION}:
+        # "the top half" = "de eerste helft": one of two halves, read as a half-year in one
+        # language and as a fraction in the other
+        period, fraction = (s, t) if s.kind == v.PERIOD else (t, s)
+        return str(period.value) in ("H1", "H2") and fraction.value == Decimal("0.5")
     if kinds == {v.DECADE, v.NUMBER}:
         # "in his 40s" = "la quarantaine", "the 1980s" = "jaren tachtig"
         decade, number = (s, t) if s.kind == v.DECADE else (t, s)

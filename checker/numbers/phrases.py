@@ -9,7 +9,7 @@ claims them before the general digit and word passes see their numbers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Protocol
@@ -50,6 +50,7 @@ class _PhrasePatterns:
     roman_ordinal: re.Pattern | None
     weekday: Gated
     month: Gated
+    night: Gated | None
     weekdays: dict[str, int]
     months: dict[str, int]
 
@@ -155,9 +156,15 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     if loc.ordinal_adjectives:
         ordinal_adjective = gated(rf"(?P<before>[^\W\d_]{{4,}}+)[ \u00a0](?P<word>{alternation(loc.ordinal_adjectives)})(?![\w])",
                                   alternation(loc.ordinal_adjectives), flags)
+    night = None
+    if loc.night_phrases:
+        names = alternation(day_names)
+        phrases = "|".join(f"(?:{phrase})".replace("{a}", f"(?P<a{k}>{names})").replace("{b}", f"(?P<b{k}>{names})")
+                           for k, phrase in enumerate(loc.night_phrases))
+        night = gated(rf"(?<![\w])(?:{phrases})(?![\w])", names, flags)
     return _PhrasePatterns(claimed, both, multiplier, decade_noun, compound_number, idioms, ordinal_adjective,
                            time_words, approximate, fraction, half, ratio, decade, period_code,
-                           roman_ordinal, weekday, month, day_names, months)
+                           roman_ordinal, weekday, month, night, day_names, months)
 
 
 def _roman(numeral: str) -> int | None:
@@ -402,11 +409,27 @@ def _calendar_capital_tells(text: str, start: int, loc: NumberLocale) -> bool:
     return before is not None and before.group(1).lower() in loc.calendar_prepositions
 
 
+def _read_nights(text: str, p: _PhrasePatterns, claims: Claims, found: list[NumericValue]) -> None:
+    """`de nacht van vrijdag op zaterdag`: one value, the first day, that the second day matches too."""
+    for match in p.night.finditer(text):
+        a, b = next((name, f"b{name[1:]}") for name, day in match.groupdict().items()
+                    if day is not None and name.startswith("a"))
+        first, second = p.weekdays[match.group(a).lower()], p.weekdays[match.group(b).lower()]
+        start, end = match.start(a), match.end(b)
+        if second % 7 != (first + 1) % 7 or not claims.free(start, end):
+            continue  # two days apart: not one night, each is read alone
+        claims.take(start, end)
+        night = NumericValue(v.WEEKDAY, str(first), start, end, text[start:end], spelled=True)
+        found.append(replace(night, alternatives=(replace(night, value=str(second)),)))
+
+
 def read_calendar_names(text: str, lang: str, claims: Claims, found: list[NumericValue]) -> None:
     """Weekdays, and months named without a day (`in oktober`); after the date passes, before number words."""
     p = phrase_patterns(lang)
     loc = get_locale(lang)
     capitalised_only = loc.calendar_names_capitalised
+    if p.night:
+        _read_nights(text, p, claims, found)
     for pattern, names, kind in ((p.weekday, p.weekdays, v.WEEKDAY), (p.month, p.months, v.MONTH)):
         for match in pattern.finditer(text):
             word = match.group("name") or match.groupdict().get("abbr")
