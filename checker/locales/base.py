@@ -152,9 +152,12 @@ class NumberLocale:
     calendar_common_words: tuple[str, ...] = ()
     calendar_prepositions: tuple[str, ...] = ()
     # Words between two numbers that make them one range (`5 tot 8`, `2 à 3 millions`); those that
-    # do only with a scale after the second (`tussen 5 en 10 miljoen`); and between two days.
+    # do only with a scale after the second (`tussen 5 en 10 miljoen`), or with a unit after the
+    # second and `between_words` before the first (`tussen 5 en 10 procent`; `3% in 2019 en 12%`
+    # is no range); and between two days.
     range_connectors: tuple[str, ...] = ()
     between_connectors: tuple[str, ...] = ()
+    between_words: tuple[str, ...] = ()
     date_range_connectors: tuple[str, ...] = ()
     # An article between the connector and the second number of a ratio (`één op de vijf`), and
     # whether a noun may follow any small numerator (`six travailleurs sur dix`), not only one.

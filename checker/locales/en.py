@@ -151,6 +151,7 @@ LOCALE = NumberLocale(
                            "during", "early", "late", "mid", "last", "next", "this", "every", "each", "and", "or"),
     range_connectors=("to",),
     between_connectors=("and",),
+    between_words=("between",),
     date_range_connectors=("until", "through"),
 )
 

@@ -86,9 +86,11 @@ LOCALE = NumberLocale(
     # troisième <- trois; quatrième <- quatre; onzième <- onze; vingt-et-unième <- vingt-et-un
     ordinal_word_suffixes=(("ièmes", ""), ("ième", ""), ("ièmes", "e"), ("ième", "e")),
     ordinal_digit_suffixes=("er", "re", "ère", "ème", "eme", "ème", "e", "nd", "nde", "ᵉ", "ᵉʳ", "ʳᵉ"),
-    # un/une = "a"; neuf = "new"; second(e) = "a second"; premier = often not a count
+    # un/une = "a"; neuf = "new"; second(e) = "a second", secondes mostly the unit of time;
+    # premier = often not a count
     ambiguous_words=frozenset(
-        {"un", "une", "premier", "première", "premiers", "premières", "neuf", "neuve", "seconde", "second"}
+        {"un", "une", "premier", "première", "premiers", "premières", "neuf", "neuve", "seconde", "second",
+         "secondes", "seconds"}
     ),
     hour_markers=("h",),
     hour_words=("heure", "heures"),
@@ -154,6 +156,7 @@ LOCALE = NumberLocale(
     roman_century_words=("siècle", "siècles"),
     range_connectors=("à", "jusqu'à", "jusqu’à"),
     between_connectors=("et",),
+    between_words=("entre",),
     date_range_connectors=("au",),
     currency_prepositions=("d'", "d’", "de"),
     scale_gap_words=("autres", "nouveaux", "nouvelles"),

@@ -141,6 +141,7 @@ LOCALE = NumberLocale(
     fraction_followers=("van", "naar", "voor", "aan", "op", "uit", "met", "bij", "minder", "meer", "kleiner", "groter"),
     range_connectors=("tot", "naar", "tot en met", "à"),
     between_connectors=("en",),
+    between_words=("tussen",),
     date_range_connectors=("t/m", "tot en met"),
 )
 

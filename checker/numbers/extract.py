@@ -42,7 +42,8 @@ _POSTAL_CODE = re.compile(r"(?<=[,;][ \u00a0])(?:[A-Z]{1,2}-)?\d{4,5}(?=[ \u00a0
 _CALLING_CODE = re.compile(r"(?<![\w+])\+\d{1,3}(?![\d \u00a0(./-]*\d)")
 # The gate: a digit right after a letter, or after a letter and a hyphen; led by the digit.
 _CODE = gated(r"(?<![\w])[^\W\d_]+-?\d+(?:[\w]*)(?:-\d+)*(?![\w])", r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d))")
-_NUMERIC_DATE = gated(r"(?<![\w.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w.,/]\d)", r"\d[./]\d{1,2}[./]\d{4}")
+# 12/06/2024, 12.06.2024 and, in Dutch and Belgian text, 12-06-2024 (the year last: not ISO)
+_NUMERIC_DATE = gated(r"(?<![\w.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\w.,/-]\d)", r"\d[./-]\d{1,2}[./-]\d{4}")
 _ISO_DATE = re.compile(r"(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 _CLOCK = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\w:])")
 # 0900 GMT: four digits and a time zone
@@ -786,8 +787,9 @@ def _spread_range_units(text: str, found: list[NumericValue], loc: NumberLocale)
         scale = _scale_of(right)
         if left.kind == right.kind and left.unit == right.unit and scale == 0:
             continue  # 2025-2027: two plain numbers already
-        if between in loc.between_connectors and scale == 0:
-            continue  # "tussen 2019 en 2025": a scale is what makes "en" a range
+        if between in loc.between_connectors and scale == 0 and not (
+                right.kind != v.NUMBER and _after_between_word(text, left.start, loc)):
+            continue  # "tussen 2019 en 2025": a scale, or a unit after "tussen", is what makes "en" a range
         value = left.value
         if scale and _scale_of(left) == 0 and abs(value) < 1000:
             value = value.scaleb(scale)
@@ -802,21 +804,51 @@ def _spread_range_units(text: str, found: list[NumericValue], loc: NumberLocale)
     return out
 
 
+def _after_between_word(text: str, start: int, loc: NumberLocale) -> bool:
+    before = text[max(0, start - 20) : start].rstrip(_SPACES).lower()
+    return any(before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
+               for word in loc.between_words)
+
+
 def _spread_date_ranges(text: str, found: list[NumericValue], loc: NumberLocale) -> list[NumericValue]:
-    """`van 1 tot 3 oktober`, `October 1-3`: a day next to a date in a range is a date too."""
+    """`van 1 tot 3 oktober`, `October 1-3`: a day next to a date in a range is a date too.
+
+    So is a day in a list of days written with one month: before a date that opens with its day
+    (`12 en 13 juni`, `5, 6 et 7 juin`), or after one that opens with its month (`June 12 and 13`)
+    where the list ends there (`June 3 and 12 others` is no list). The days of a list rise.
+    """
     out = list(found)
     connectors = tuple(_DASHES) + loc.range_connectors + loc.date_range_connectors
-    for index in range(len(out) - 1):
-        left, right = out[index], out[index + 1]
-        between = text[left.end : right.start].strip(_SPACES).lower()
-        if between not in connectors:
-            continue
-        for day, date in ((left, right), (right, left)):
-            has_day = date.kind == v.DATE and re.fullmatch(r"(?:\d{4}|-)-\d{2}-\d{2}", str(date.value))
-            if day.kind in (v.NUMBER, v.ORDINAL) and has_day and isinstance(day.value, Decimal) and 1 <= day.value <= 31:
+    changed = True
+    while changed:  # a list hands its month on from day to day: `5, 6 en 7 juni`
+        changed = False
+        for index in range(len(out) - 1):
+            left, right = out[index], out[index + 1]
+            between = text[left.end : right.start].strip(_SPACES).lower()
+            for day, date in ((left, right), (right, left)):
+                has_day = date.kind == v.DATE and re.fullmatch(r"(?:\d{4}|-)-\d{2}-\d{2}", str(date.value))
+                if not (day.kind in (v.NUMBER, v.ORDINAL) and has_day and isinstance(day.value, Decimal)
+                        and 1 <= day.value <= 31):
+                    continue
+                date_day = int(str(date.value)[-2:])
+                if between in connectors:
+                    pass
+                elif day is left and (between in loc.between_connectors or between == ",") and date.text[:1].isdigit():
+                    if not day.value < date_day:
+                        continue
+                elif day is right and between in loc.between_connectors and date.text[:1].isalpha():
+                    if not (day.value > date_day and _LIST_END.match(text, day.end)):
+                        continue
+                else:
+                    continue
                 month_part = str(date.value)[:-2]
                 out[out.index(day)] = replace(day, kind=v.DATE, value=f"{month_part}{int(day.value):02d}")
+                changed = True
     return out
+
+
+# After the last day of a list: the end of the clause, or its year (`June 12 and 13, 2024`).
+_LIST_END = re.compile(r"[ \u00a0]*(?:$|[.,;:)!?]|\d{4}(?!\d))")
 
 
 def _expand_short_years(text: str, found: list[NumericValue]) -> list[NumericValue]:
