@@ -113,6 +113,12 @@ class NumberLocale:
     honorifics: tuple[str, ...] = ()
     # Number words text2num does not read (`anderhalf` = 1.5).
     extra_number_words: dict[str, str] = field(default_factory=dict)
+    # And a half: endings of a number word (`tweeënhalf`, `vijfenhalve`), words right after the
+    # number words (`two and a half million`), or after the number's noun or unit (`deux ans et
+    # demi`, `trois kilos et demi`): regexes for the last two.
+    half_compound_suffixes: tuple[str, ...] = ()
+    half_after_number: str = ""
+    half_after_noun: str = ""
     # Words that say "N times" on their own (`driemaal`, `twice`, `double`): weak numbers.
     multiplier_number_words: dict[str, int] = field(default_factory=dict)
     # Nouns of ten years (`decade`, `décennie`): `two decades` is 20 (years), `a decade` 10. The

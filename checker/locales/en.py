@@ -136,6 +136,7 @@ LOCALE = NumberLocale(
     honorifics=("mr", "mrs", "ms", "mr.", "mrs.", "ms.", "dr", "dr.", "sir", "lady", "lord", "dame", "prof."),
     multiplier_number_words={"twice": 2, "thrice": 3, "double": 2, "triple": 3, "quadruple": 4, "doubled": 2,
                              "tripled": 3, "quadrupled": 4, "doubling": 2, "tripling": 3},
+    half_after_number=r"and a half",
     decade_nouns=("decade",),
     decade_plural_nouns=("decades",),
     both_words=("both", "a pair of"),

@@ -145,6 +145,7 @@ LOCALE = NumberLocale(
     honorifics=("m.", "mme", "mlle", "monsieur", "madame", "dr", "pr"),
     multiplier_number_words={"double": 2, "triple": 3, "quadruple": 4, "doublé": 2, "doublée": 2, "doubler": 2,
                              "triplé": 3, "triplée": 3, "tripler": 3, "doubles": 2, "triples": 3},
+    half_after_noun=r"et demie?",
     night_phrases=(r"nuit (?:de|du) {a} (?:à|au) {b}",),
     ordinal_adjectives={"tiers": 3, "tierce": 3, "tierces": 3},
     decade_nouns=("décennie",),

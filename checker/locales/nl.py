@@ -128,6 +128,8 @@ LOCALE = NumberLocale(
                                "ochtenden", "middagen", "avonden", "nachten"),
     honorifics=("meneer", "mevrouw", "dhr.", "mevr.", "mw.", "mr.", "dr.", "prof."),
     extra_number_words={"anderhalf": "1.5", "anderhalve": "1.5"},
+    half_compound_suffixes=("ënhalf", "enhalf", "ënhalve", "enhalve"),
+    half_after_number=r"en een half",
     multiplier_number_words={"tweemaal": 2, "driemaal": 3, "viermaal": 4, "vijfmaal": 5, "tienmaal": 10,
                              "verdubbeld": 2, "verdubbelen": 2, "verdubbelt": 2, "verdrievoudigd": 3,
                              "verdrievoudigen": 3, "dubbel": 2},

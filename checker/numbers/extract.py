@@ -89,6 +89,8 @@ class _Patterns:
     units: dict[str, str]
     score: re.Pattern
     compound_rest: re.Pattern  # the inches of `6-foot-6`, `5 ft 11 in`
+    half_after_number: re.Pattern | None
+    half_after_noun: re.Pattern | None
 
 
 def _month_names(locale: NumberLocale) -> dict[str, int]:
@@ -185,10 +187,15 @@ def _patterns(lang: str) -> _Patterns:
     words = rf"|[ \u00a0]+(?:{alternation(loc.range_connectors)})[ \u00a0]+" if loc.range_connectors else ""
     score = re.compile(rf"(?<![\w.,:/\-–])(\d{{1,2}})(?P<sep>[ \u00a0]?[-–&][ \u00a0]?|:(?=\d(?!\d)){words})(\d{{1,2}}){_SCORE_TAIL}",
                        re.IGNORECASE)
+    half_after_number = (re.compile(rf"[ \u00a0]+(?:{loc.half_after_number})(?![\w])", re.IGNORECASE)
+                         if loc.half_after_number else None)
+    half_after_noun = (re.compile(rf"(?P<noun>[ \u00a0]+[^\W\d_]+)?[ \u00a0]+(?:{loc.half_after_noun})(?![\w])", re.IGNORECASE)
+                       if loc.half_after_noun else None)
     return _Patterns(
         loc, day_month, month_day, month_year, hour, hour_word, clock_range, qualifier_before, scale_after,
         currency_scale_after, currency_after, currency_before, percent_after, points_after, ordinal_suffix, months,
-        unit_word_after, unit_symbol_after, article_unit, units, score, compound_rest,
+        unit_word_after, unit_symbol_after, article_unit, units, score, compound_rest, half_after_number,
+        half_after_noun,
     )
 
 
@@ -526,6 +533,9 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
                 if unit or (after and after.group("symbol")) or attached_decimal:
                     exponent = loc.currency_scale_abbreviations[scale.group("scale").lower()]
                     cursor = scale.end()
+        if exponent and p.half_after_noun and (et_demi := p.half_after_noun.match(text, cursor)) \
+                and not et_demi.group("noun"):  # `2 millions et demi`
+            number, cursor = number + Decimal("0.5"), et_demi.end()
         currency = p.currency_after.match(text, cursor)
         measure: list[str] = []  # units of measure this number may be in, first one preferred
         if currency and not unit:
@@ -592,9 +602,14 @@ def _cardinal_word(word: str, lang: str) -> int | Decimal | None:
 
     if len(word) < 2:
         return None
-    extra = get_locale(lang).extra_number_words.get(word)
+    loc = get_locale(lang)
+    extra = loc.extra_number_words.get(word)
     if extra is not None:  # `anderhalf`
         return Decimal(extra)
+    for suffix in loc.half_compound_suffixes:  # `tweeënhalf`
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            whole = _cardinal_word(word[: -len(suffix)], lang)
+            return None if whole is None else Decimal(whole) + Decimal("0.5")
     try:
         return int(text2num(word, lang))
     except (ValueError, TypeError):
@@ -701,11 +716,17 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
         unit = ""
         kind = v.NUMBER
         exponent = 0
+        half = Decimal(0)
+        if p.half_after_number and (and_a_half := p.half_after_number.match(text, cursor)):
+            half, cursor, weak = Decimal("0.5"), and_a_half.end(), False  # `two and a half million`
         scale = p.scale_after.match(text, cursor)
         if scale:
             exponent = loc.scale_words[scale.group("scale").lower()]
             cursor = scale.end()
             weak = False
+        if not half and p.half_after_noun and (et_demi := p.half_after_noun.match(text, cursor)) \
+                and not et_demi.group("noun"):  # `deux millions et demi d'euros`
+            half, cursor, weak = _half_of(run, number, loc.code), et_demi.end(), False
         currency = p.currency_after.match(text, cursor)
         if currency and currency.group("word"):
             unit = loc.currency_words[currency.group("word").lower()]
@@ -724,6 +745,9 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
         if len(run) == 1 and part_of_name(text, start, loc.code, next_word_capitalised=True):
             i += 1
             continue  # "Three Lions", "Fifth Avenue": a name, not a count
+        if not half and p.half_after_noun and (et_demi := p.half_after_noun.match(text, cursor)):
+            half, cursor, weak = _half_of(run, number, loc.code), et_demi.end(), False  # `deux ans et demi`
+        number = Decimal(number) + half
         q = _qualifier_before(text, start, cursor, p)
         claims.take(start, cursor)
         if kind == v.QUANTITY:
@@ -734,6 +758,15 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
                                       text[start:cursor], unit=unit, qualifier=q, weak=weak, spelled=True))
         while i < len(words) and words[i][0] < cursor:
             i += 1
+
+
+def _half_of(run: list[tuple[int, int, str]], number: int | Decimal, lang: str) -> Decimal:
+    """Half of what the last word of a run counts: `deux ans et demi` is 2.5, `deux millions et demi` 2.5 million."""
+    last = run[-1][2].lower()
+    unit = _cardinal_word(last, lang) or (_cardinal_word(last[:-1], lang) if last.endswith("s") else None)
+    if unit and unit >= 100 and Decimal(number) % Decimal(unit) == 0:
+        return Decimal(unit) / 2
+    return Decimal("0.5")
 
 
 def _read_article_units(text: str, p: _Patterns, claims: _Claims, found: list[NumericValue]) -> None:
