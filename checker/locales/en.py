@@ -96,6 +96,7 @@ LOCALE = NumberLocale(
                        r"in two minds", r"put two and two together", r"second to none",
                        r"third time(?:'s|’s| is)? (?:lucky|the charm)"),
     time_words={"noon": "12:00", "midday": "12:00", "midnight": "00:00"},
+    afternoon_markers=(r"in the evening", r"in the afternoon"),
     time_prepositions=("at", "from", "until", "till", "to", "by", "before", "after", "around", "since", "and"),
     approximate_nouns={"dozen": 12},
     fraction_denominators={"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,

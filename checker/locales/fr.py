@@ -105,6 +105,7 @@ LOCALE = NumberLocale(
                        r"entre quatre yeux", r"(?<=\w )quatre à quatre", r"haut comme trois pommes",
                        r"jamais deux sans trois"),
     time_words={"midi": "12:00", "minuit": "00:00"},
+    afternoon_markers=(r"du soir", r"de l['’]après-midi"),
     time_prepositions=("à", "de", "dès", "jusqu'à", "jusqu’à", "vers", "entre", "et", "avant", "après", "a"),
     approximate_nouns={"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
                        "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000},

@@ -88,6 +88,7 @@ LOCALE = NumberLocale(
     numberless_idioms=(r"in het honderd", r"een blauwe maandag", r"op (?:zijn|z'n|z’n|haar|hun) zondags",
                        r"driemaal is scheepsrecht"),
     time_words={"middernacht": "00:00"},
+    afternoon_markers=(r"['’]s avonds", r"['’]s middags", r"['’]s namiddags", r"in de avond", r"in de namiddag"),
     time_prepositions=("om", "van", "vanaf", "tot", "tussen", "en", "rond", "na", "voor", "omstreeks", "tegen"),
     approximate_nouns={"tiental": 10, "twintigtal": 20, "dertigtal": 30, "veertigtal": 40, "vijftigtal": 50,
                        "zestigtal": 60, "zeventigtal": 70, "tachtigtal": 80, "negentigtal": 90, "honderdtal": 100,

@@ -91,6 +91,7 @@ class _Patterns:
     compound_rest: re.Pattern  # the inches of `6-foot-6`, `5 ft 11 in`
     half_after_number: re.Pattern | None
     half_after_noun: re.Pattern | None
+    afternoon: re.Pattern | None
 
 
 def _month_names(locale: NumberLocale) -> dict[str, int]:
@@ -191,11 +192,13 @@ def _patterns(lang: str) -> _Patterns:
                          if loc.half_after_number else None)
     half_after_noun = (re.compile(rf"(?P<noun>[ \u00a0]+[^\W\d_]+)?[ \u00a0]+(?:{loc.half_after_noun})(?![\w])", re.IGNORECASE)
                        if loc.half_after_noun else None)
+    afternoon = (re.compile(rf"[ \u00a0]*(?:{'|'.join(loc.afternoon_markers)})(?![\w])", re.IGNORECASE)
+                 if loc.afternoon_markers else None)
     return _Patterns(
         loc, day_month, month_day, month_year, hour, hour_word, clock_range, qualifier_before, scale_after,
         currency_scale_after, currency_after, currency_before, percent_after, points_after, ordinal_suffix, months,
         unit_word_after, unit_symbol_after, article_unit, units, score, compound_rest, half_after_number,
-        half_after_noun,
+        half_after_noun, afternoon,
     )
 
 
@@ -237,6 +240,8 @@ def extract_values(text: str, lang: str) -> list[NumericValue]:
     _read_article_units(text, p, claims, found)
 
     found.sort(key=lambda value: value.start)
+    if p.afternoon:
+        found = _after_noon(text, found, p.afternoon)
     found = periods_from_ordinals(text, lang, found)
     found = _expand_short_years(text, found)
     found = _spread_date_ranges(text, found, p.locale)
@@ -341,8 +346,9 @@ def _read_times(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
             _add_time(found, claims, match, hour, int(match.group(2) or 0))
     if p.hour_word:
         for match in p.hour_word.finditer(text):
-            # "10.30 uur" is always a clock time; "12 uur" only after "om", "à": else a duration
-            if match.group("minute") or match.group("prep"):
+            # "10.30 uur" is always a clock time; "12 uur" only after "om", "à" or before "'s avonds":
+            # else a duration
+            if match.group("minute") or match.group("prep") or (p.afternoon and p.afternoon.match(text, match.end())):
                 start = match.start("hour")
                 hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
                 if hour < 24 and minute < 60 and claims.free(start, match.end()):
@@ -882,6 +888,19 @@ def _spread_date_ranges(text: str, found: list[NumericValue], loc: NumberLocale)
 
 # After the last day of a list: the end of the clause, or its year (`June 12 and 13, 2024`).
 _LIST_END = re.compile(r"[ \u00a0]*(?:$|[.,;:)!?]|\d{4}(?!\d))")
+
+
+def _after_noon(text: str, found: list[NumericValue], afternoon: re.Pattern) -> list[NumericValue]:
+    """`8 uur 's avonds`, `8h du soir`: a clock time of 1 to 11 followed by an evening word is 20:00."""
+    out = []
+    for value in found:
+        marker = afternoon.match(text, value.end) if value.kind == v.TIME else None
+        hour = int(str(value.value)[:2]) if marker else 0
+        if marker and 1 <= hour <= 11:
+            value = replace(value, value=f"{hour + 12:02d}{str(value.value)[2:]}", end=marker.end(),
+                            text=text[value.start : marker.end()])
+        out.append(value)
+    return out
 
 
 def _expand_short_years(text: str, found: list[NumericValue]) -> list[NumericValue]:
