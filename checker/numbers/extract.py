@@ -690,6 +690,14 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
         if _cardinal_word(word, loc.code) is None or _plural_of_number(word, loc.code):
             i += 1
             continue
+        spaced = _spaced_ordinal(text, words, i, loc)
+        if spaced is not None:  # `vingt et unième`, written without hyphens
+            end, ordinal = spaced
+            claims.take(w_start, end)
+            found.append(NumericValue(v.ORDINAL, Decimal(ordinal), w_start, end, text[w_start:end],
+                                      qualifier=_qualifier_before(text, w_start, end, p), spelled=True))
+            i += 3
+            continue
         # The longest run of number words (with connectors and scale words between them) that reads
         # as one number: `deux mille vingt-cinq`, `one hundred and twenty`, `tien miljard`.
         j = i + 1
@@ -764,6 +772,17 @@ def _read_words(text: str, p: _Patterns, claims: _Claims, found: list[NumericVal
                                       text[start:cursor], unit=unit, qualifier=q, weak=weak, spelled=True))
         while i < len(words) and words[i][0] < cursor:
             i += 1
+
+
+def _spaced_ordinal(text: str, words: list[tuple[int, int, str]], i: int, loc: NumberLocale) -> tuple[int, int] | None:
+    """(end, value) of `vingt et unième`, `soixante et onzième`: tens, a connector, an ordinal word."""
+    if i + 2 >= len(words) or words[i + 1][2].lower() not in loc.number_connectors:
+        return None
+    if not (_adjacent(text, words[i], words[i + 1]) and _adjacent(text, words[i + 1], words[i + 2])):
+        return None
+    joined = "-".join(w[2].lower() for w in words[i : i + 3])
+    ordinal = _ordinal_word(joined, loc.code)
+    return None if ordinal is None or _ordinal_word(words[i + 2][2].lower(), loc.code) is None else (words[i + 2][1], ordinal)
 
 
 def _half_of(run: list[tuple[int, int, str]], number: int | Decimal, lang: str) -> Decimal:

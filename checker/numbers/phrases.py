@@ -104,7 +104,7 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
         definite = rf"(?:{_GAP}(?:{alternation(loc.ratio_articles)}))?" if loc.ratio_articles else ""
         ratio = gated(
             rf"(?<![\w.,])(?P<a>\d++|[^\W\d_]++)(?P<noun>{_GAP}[^\W\d_]++)?{_GAP}(?:{alternation(loc.ratio_connectors)})"
-            rf"{definite}{_GAP}(?P<b>\d++|[^\W\d_]++)(?![\w])",
+            rf"{definite}{_GAP}(?P<b>\d++|[^\W\d_]++)(?![\w])(?![-–][ \u00a0]?\d)",  # not `in the 3-1 defeat`
             rf"[ \u00a0](?:{alternation(loc.ratio_connectors)})[ \u00a0]",  # a gap on both sides of the connector
             flags,
         )
