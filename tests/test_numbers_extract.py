@@ -158,9 +158,9 @@ CASES = [
     ("en", "twenty-one partners", ["number:21"]),
     ("fr", "septante-cinq entrepreneurs", ["number:75"]),
     ("fr", "soixante-quinze entrepreneurs", ["number:75"]),
-    ("fr", "nonante jours", ["number:90"]),
-    ("fr", "quatre-vingt-dix jours", ["number:90"]),
-    ("en", "one hundred and twenty days", ["number:120"]),
+    ("fr", "nonante jours", ["quantity:90:day"]),
+    ("fr", "quatre-vingt-dix jours", ["quantity:90:day"]),
+    ("en", "one hundred and twenty days", ["quantity:120:day"]),
     ("nl", "twee clusters", ["number:2"]),
     ("fr", "deux pôles", ["number:2"]),
     ("en", "two clusters", ["number:2"]),
@@ -226,10 +226,10 @@ CASES = [
     ("nl", "15+ bedrijven", ["number:15:more"]),
     ("en", "15+ companies", ["number:15:more"]),
     ("en", "over 60 investors", ["number:60:more"]),
-    ("en", "over three years", ["number:3"]),  # a duration, not "more than"
-    ("nl", "maximaal 24 maanden", ["number:24:at_most"]),
-    ("fr", "jusqu'à 24 mois", ["number:24:at_most"]),
-    ("en", "up to 24 months", ["number:24:at_most"]),
+    ("en", "over three years", ["quantity:3:year"]),  # a duration, not "more than"
+    ("nl", "maximaal 24 maanden", ["quantity:24:month:at_most"]),
+    ("fr", "jusqu'à 24 mois", ["quantity:24:month:at_most"]),
+    ("en", "up to 24 months", ["quantity:24:month:at_most"]),
     # --- conversions, codes, things that are not numbers --------------------------------
     ("en", "€81 million ($88.9M)", ["amount:81000000:EUR", "amount:88900000:USD(conversion)"]),
     ("en", "COVID-19 vaccines", ["code:COVID-19"]),
@@ -245,8 +245,8 @@ CASES = [
     ("nl", "van 8.30 tot 16.30 uur", ["time:08:30", "time:16:30"]),
     ("nl", "van 9 tot 17 uur", ["time:09:00", "time:17:00"]),
     ("fr", "de 9 à 17 heures", ["time:09:00", "time:17:00"]),
-    ("nl", "binnen 24 uur", ["number:24"]),  # a duration
-    ("fr", "dans les 24 heures", ["number:24"]),
+    ("nl", "binnen 24 uur", ["quantity:24:hour"]),  # a duration
+    ("fr", "dans les 24 heures", ["quantity:24:hour"]),
     ("nl", "om 12 uur", ["time:12:00"]),
     ("fr", "à midi", ["time:12:00"]),
     ("en", "at noon", ["time:12:00"]),
@@ -272,7 +272,7 @@ CASES = [
     ("nl", "de helft van de Belgen", ["fraction:0.5"]),
     ("fr", "la moitié des Belges", ["fraction:0.5"]),
     ("en", "half of Belgians", ["fraction:0.5"]),
-    ("en", "an hour and a half", []),
+    ("en", "an hour and a half", ["quantity:1.5:hour"]),
     ("nl", "één op de vijf Belgen", ["fraction:0.2"]),
     ("nl", "Eén op de vijf Belgen", ["fraction:0.2"]),
     ("fr", "un Belge sur cinq", ["fraction:0.2"]),
@@ -312,7 +312,7 @@ CASES = [
     ("en", "October 1-3", ["date:--10-01", "date:--10-03"]),
     ("fr", "du 1er au 3 octobre", ["date:--10-01", "date:--10-03"]),
     # --- words and compounds ----------------------------------------------------------------
-    ("en", "a three-year project", ["number:3"]),
+    ("en", "a three-year project", ["quantity:3:year"]),
     ("fr", "deux cents participants", ["number:200"]),
     ("fr", "deux mille vingt-cinq patients", ["number:2025"]),
     ("fr", "d'un scanner", ["number:1?"]),

@@ -188,6 +188,11 @@ INTERNATIONAL_CURRENCIES = {
 
 # Unit symbols written the same in every language, to their pint unit.
 # Matched case-sensitively (`5G` is no weight); `in` and `t` are left out: `3 in 10` is a ratio.
+# The pint units of time the unit words map to: a duration in one of them (`36 months`, `drie
+# jaar`) is compared by value across them like a length, but is no stronger evidence alone than a
+# bare count (`for three years` is often left implicit).
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
+
 INTERNATIONAL_UNITS = {
     "km": "kilometer", "m": "meter", "cm": "centimeter", "mm": "millimeter", "mi": "mile",
     "ft": "foot", "yd": "yard",

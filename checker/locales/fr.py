@@ -129,6 +129,9 @@ LOCALE = NumberLocale(
     unit_words={
         "kilomètre": "kilometer", "kilomètres": "kilometer", "mètre": "meter", "mètres": "meter",
         "centimètre": "centimeter", "centimètres": "centimeter", "millimètre": "millimeter", "millimètres": "millimeter",
+        "an": "year", "ans": "year", "année": "year", "années": "year", "mois": "month", "semaine": "week",
+        "semaines": "week", "jour": "day", "jours": "day", "heure": "hour", "heures": "hour", "minute": "minute",
+        "minutes": "minute", "seconde": "second", "secondes": "second",
         "mile": "mile", "miles": "mile", "milles": "mile|nautical_mile", "milles marins": "nautical_mile",
         "milles nautiques": "nautical_mile", "pied": "foot", "pieds": "foot", "pouce": "inch", "pouces": "inch",
         "kilo": "kilogram", "kilos": "kilogram", "kilogramme": "kilogram", "kilogrammes": "kilogram",

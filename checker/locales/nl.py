@@ -113,6 +113,9 @@ LOCALE = NumberLocale(
     unit_words={
         "kilometer": "kilometer", "kilometers": "kilometer", "meter": "meter", "meters": "meter",
         "centimeter": "centimeter", "millimeter": "millimeter", "mijl": "mile", "mijlen": "mile",
+        "jaar": "year", "jaren": "year", "maand": "month", "maanden": "month", "week": "week", "weken": "week",
+        "dag": "day", "dagen": "day", "uur": "hour", "uren": "hour", "minuut": "minute", "minuten": "minute",
+        "seconde": "second", "seconden": "second",
         "zeemijl": "nautical_mile", "zeemijlen": "nautical_mile",
         "voet": "foot", "duim": "inch", "inch": "inch", "yard": "yard",
         "kilo": "kilogram", "kilo's": "kilogram", "kilogram": "kilogram", "gram": "gram", "ton": "metric_ton",

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Callable, Sequence
 
 from checker.locales import QUALIFIER_DIRECTION
+from checker.locales.base import TIME_UNITS
 from checker.numbers import values as v
 from checker.numbers.values import NumericValue, canonical
 
@@ -86,6 +87,8 @@ def is_strong(value: NumericValue) -> bool:
     """
     if value.weak or value.spelled:
         return False
+    if value.kind == v.QUANTITY and _is_duration(value):
+        return False
     if value.kind in (v.AMOUNT, v.PERCENTAGE_POINTS, v.QUANTITY, v.PHONE, v.TIME, v.DURATION, v.SCORE):
         return True
     if value.kind == v.PERCENT:
@@ -97,6 +100,10 @@ def is_strong(value: NumericValue) -> bool:
     if value.kind == v.NUMBER:
         return is_year(value) or _written_scale(value)
     return False
+
+
+def _is_duration(value: NumericValue) -> bool:
+    return value.kind == v.QUANTITY and value.unit in TIME_UNITS
 
 
 def _written_scale(value: NumericValue) -> bool:
@@ -116,8 +123,9 @@ def _pairable(s: NumericValue, t: NumericValue) -> bool:
     if not v.related(s.kind, t.kind):
         return False
     exact_kinds = {v.DATE, v.TIME, v.AMOUNT, v.PERCENT, v.PHONE, v.CODE, v.QUANTITY, v.SCORE, v.DURATION}
-    if s.kind != t.kind and (s.spelled or t.spelled) and {s.kind, t.kind} & exact_kinds:
-        return False  # a number word is no garbled date
+    counted_years = {s.kind, t.kind} == {v.NUMBER, v.QUANTITY} and (_is_duration(s) or _is_duration(t))
+    if s.kind != t.kind and (s.spelled or t.spelled) and {s.kind, t.kind} & exact_kinds and not counted_years:
+        return False  # a number word is no garbled date; `vijfjarig` may be a garbled `six-year`
     if {s.kind, t.kind} & {v.AMOUNT, v.PERCENT} and (is_year(s) or is_year(t)):
         return False  # an amount against a year says nothing
     if s.kind == t.kind == v.QUANTITY:
@@ -172,6 +180,15 @@ def _compatible_other(s: NumericValue, t: NumericValue) -> bool:
         return str(time.value).endswith(":00") and number.value == Decimal(int(str(time.value)[:2]))
     if kinds == {v.ORDINAL, v.NUMBER}:
         return s.value == t.value
+    if kinds == {v.ORDINAL, v.QUANTITY}:
+        # "25 jaar" = "25e anniversaire"
+        duration = s if s.kind == v.QUANTITY else t
+        return _is_duration(duration) and s.value == t.value
+    if kinds == {v.TIME, v.QUANTITY}:
+        # "8 uur" written without "om" is read as eight hours; "at 8 o'clock" is 08:00
+        time, duration = (s, t) if s.kind == v.TIME else (t, s)
+        return (duration.unit == "hour" and str(time.value).endswith(":00")
+                and duration.value == Decimal(int(str(time.value)[:2])))
     if kinds == {v.PERIOD, v.ORDINAL}:
         # "second half" read as a half-year in one language, as an ordinal in another
         period, ordinal = (s, t) if s.kind == v.PERIOD else (t, s)

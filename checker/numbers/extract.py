@@ -427,8 +427,11 @@ def _qualifier_before(text: str, start: int, end: int, p: _Patterns) -> str:
     if phrase in p.locale.range_qualifiers and re.search(r"\w[ \u00a0%]*$", text[max(0, match.start("q") - 12) : match.start("q")]):
         return ""  # "van 5 tot 8": the end of a range, not "up to 8"
     if phrase in p.locale.duration_sensitive_qualifiers:
+        # the duration word after the number, or the unit that the value already took in
+        written = text[start:end].lower().split()
         following = text[end : end + 20].lower().split()
-        if following and following[0].strip(".,;:") in p.locale.duration_words:
+        words = [w.strip(".,;:") for w in written[-1:] + following[:1]]
+        if any(w in p.locale.duration_words for w in words):
             return ""
     return p.locale.qualifiers[phrase]
 
@@ -801,9 +804,12 @@ def _read_article_units(text: str, p: _Patterns, claims: _Claims, found: list[Nu
     for match in p.article_unit.finditer(text):
         if claims.free(match.start(), match.end()):
             units = p.units[match.group("unit").lower()].split("|")
-            claims.take(match.start(), match.end())
-            found.append(_quantity(Decimal(1), units, match.start(), match.end(), text, weak=True, spelled=True,
-                                   qualifier=_qualifier_before(text, match.start(), match.end(), p)))
+            end, value, weak = match.end(), Decimal(1), True
+            if p.half_after_number and (and_a_half := p.half_after_number.match(text, end)):
+                end, value, weak = and_a_half.end(), Decimal("1.5"), False  # `an hour and a half`
+            claims.take(match.start(), end)
+            found.append(_quantity(value, units, match.start(), end, text, weak=weak, spelled=True,
+                                   qualifier=_qualifier_before(text, match.start(), end, p)))
 
 
 def _plural_of_number(word: str, lang: str) -> bool:

@@ -250,7 +250,8 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
                 continue
             if claims.free(start, match.end()):
                 claims.take(start, match.end())
-                found.append(NumericValue(v.NUMBER, Decimal(10 * (count or 1)), start, match.end(), text[start : match.end()],
+                found.append(NumericValue(v.QUANTITY, Decimal(10 * (count or 1)), start, match.end(), text[start : match.end()],
+                                          unit="year",
                                           spelled=not text[start:start + 1].isdigit()))
     if p.compound:
         # `vijfjarige`, `drievoudig`: a number word glued to the rest of the word

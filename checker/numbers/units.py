@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from checker.locales.base import TIME_UNITS
+
 # Translators round a converted figure: `300 miles` becomes `480 km` (482.8), `1 to 2 inches`
 # `3 tot 5 cm` (2.54 and 5.08). A converted value agrees when it is within this share of the
 # other, or within half a unit of its last written digit (`3 cm` for 2.54).
@@ -59,15 +61,19 @@ def same_measure(value: Decimal, unit: str, other: Decimal, other_unit: str, hed
     """
     if unit == other_unit and not both_rounded:
         return value == other
-    share = Decimal(str(HEDGED_TOLERANCE if hedged else RELATIVE_TOLERANCE))
+    # A duration is converted in whole calendar units, which are approximate (`anderhalve maand`
+    # for six weeks, `huit jours` for a week): the hedged share, but not the rounding of a last
+    # digit (`3 cm` for 2.54), which would let `twee jaar` pass for 18 months.
+    durations = unit in TIME_UNITS and other_unit in TIME_UNITS
+    share = Decimal(str(HEDGED_TOLERANCE if hedged or durations else RELATIVE_TOLERANCE))
     converted = in_unit(value, unit, other_unit)
     if converted is None:
         return False
     difference = abs(converted - other)
-    allowed = max(abs(other) * share, _half_unit_of_last_digit(other))
+    allowed = max(abs(other) * share, Decimal(0) if durations else _half_unit_of_last_digit(other))
     back = in_unit(other, other_unit, unit)  # and the other way round: `480 km` read as `300 miles`
     if back is not None:
-        allowed_back = max(abs(value) * share, _half_unit_of_last_digit(value))
+        allowed_back = max(abs(value) * share, Decimal(0) if durations else _half_unit_of_last_digit(value))
         if abs(back - value) <= allowed_back:
             return True
     return difference <= allowed

@@ -36,7 +36,7 @@ RELATED_KINDS = {
     frozenset({NUMBER, TIME}), frozenset({NUMBER, DATE}), frozenset({TIME, DATE}), frozenset({DATE, MONTH}), frozenset({NUMBER, ORDINAL}),
     frozenset({NUMBER, DECADE}), frozenset({PERIOD, ORDINAL}), frozenset({FRACTION, PERCENT}),
     frozenset({NUMBER, CODE}), frozenset({NUMBER, PHONE}), frozenset({NUMBER, DURATION}), frozenset({TIME, DURATION}),
-    frozenset({NUMBER, SCORE}),
+    frozenset({NUMBER, SCORE}), frozenset({ORDINAL, QUANTITY}), frozenset({TIME, QUANTITY}),  # `21st` / `21 ans`
 }
 
 
