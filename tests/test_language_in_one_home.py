@@ -79,6 +79,7 @@ NOT_LANGUAGE = {
     "drift", "release", "corpus", "heading", "paragraph", "list_item", "quote", "table_row", "source", "target",
     "auto", "transformers", "ctranslate2", "none", "cognate", "encoder", "model", "value", "missing", "extra",
     "off", "all", "forbidden", "note", "case_sensitive", "id", "terms", "languages", "strong", "weak", "certain",
+    "base",  # the HTML element, beside the French of `points de base`
 }
 
 

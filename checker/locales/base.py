@@ -58,6 +58,8 @@ class NumberLocale:
     time_words: dict[str, str] = field(default_factory=dict)
     # Words before `N uur` / `N heures` that make it a clock time rather than a duration.
     time_prepositions: tuple[str, ...] = ()
+    # Hundredths of a percentage point (`25 basis points` = 0,25 procentpunt).
+    basis_point_words: tuple[str, ...] = ()
     # Words after a clock time of 1 to 11 that put it after noon (`8 uur 's avonds`, `8 heures du
     # soir`, `8 o'clock in the evening` are 20:00): regexes.
     afternoon_markers: tuple[str, ...] = ()

@@ -31,6 +31,7 @@ LOCALE = NumberLocale(
     },
     percent_words=("%", "per cent", "percent", "pct"),
     percentage_point_words=("percentage point", "percentage points"),
+    basis_point_words=("basis points", "basis point", "bps", "bp"),
     qualifiers={
         "no less than": "at_least",
         "no fewer than": "at_least",
@@ -94,7 +95,9 @@ LOCALE = NumberLocale(
     always_phrases=(r"24\s*/\s*7", r"24 hours a day", r"7 days a week", r"round the clock", r"around the clock"),
     numberless_idioms=(r"on cloud nine", r"at sixes and sevens", r"to the nines", r"the whole nine yards",
                        r"in two minds", r"put two and two together", r"second to none",
-                       r"third time(?:'s|’s| is)? (?:lucky|the charm)"),
+                       r"third time(?:'s|’s| is)? (?:lucky|the charm)",
+                       # a vague count of hundreds, which other languages write as a plural (`honderden`)
+                       r"(?:several|a few|some) (?:hundred|thousand|million)(?: (?:thousand|million))?"),
     time_words={"noon": "12:00", "midday": "12:00", "midnight": "00:00"},
     afternoon_markers=(r"in the evening", r"in the afternoon"),
     time_prepositions=("at", "from", "until", "till", "to", "by", "before", "after", "around", "since", "and"),

@@ -35,6 +35,7 @@ LOCALE = NumberLocale(
     },
     percent_words=("%", "pour cent", "pourcent", "p.c.", "pc"),
     percentage_point_words=("point de pourcentage", "points de pourcentage"),
+    basis_point_words=("points de base", "point de base", "pb"),
     qualifiers={
         "pas moins de": "at_least",
         "rien de moins que": "at_least",
@@ -103,7 +104,9 @@ LOCALE = NumberLocale(
                        r"couper les cheveux en quatre", r"un de ces quatre", r"en deux temps,? trois mouvements",
                        r"trente-six chandelles", r"tous les trente-six du mois", r"les quatre cents coups",
                        r"entre quatre yeux", r"(?<=\w )quatre à quatre", r"haut comme trois pommes",
-                       r"jamais deux sans trois"),
+                       r"jamais deux sans trois",
+                       # quarantine, not "about forty"
+                       r"en quarantaine", r"quarantaine(?= (?:obligatoire|stricte|sanitaire|préventive|de \d+ jours))"),
     time_words={"midi": "12:00", "minuit": "00:00"},
     afternoon_markers=(r"du soir", r"de l['’]après-midi"),
     time_prepositions=("à", "de", "dès", "jusqu'à", "jusqu’à", "vers", "entre", "et", "avant", "après", "a"),

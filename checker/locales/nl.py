@@ -34,6 +34,7 @@ LOCALE = NumberLocale(
     },
     percent_words=("%", "procent", "pct", "pct.", "percent"),
     percentage_point_words=("procentpunt", "procentpunten", "procentpunt(en)"),
+    basis_point_words=("basispunten", "basispunt", "bp"),
     qualifiers={
         "niet minder dan": "at_least",
         "niet meer dan": "at_most",
@@ -86,7 +87,8 @@ LOCALE = NumberLocale(
     always_phrases=(r"24\s*/\s*7", r"24\s*(?:u|uur)\s*(?:op|/)\s*24", r"7\s*(?:d|dagen)\s*(?:op|/)\s*7",
                     r"24 uur per dag", r"7 dagen per week", r"dag en nacht"),
     numberless_idioms=(r"in het honderd", r"een blauwe maandag", r"op (?:zijn|z'n|z’n|haar|hun) zondags",
-                       r"driemaal is scheepsrecht"),
+                       r"driemaal is scheepsrecht",
+                       r"(?:enkele|een paar|enige|ettelijke) (?:honderd|duizend|miljoen)(?: (?:duizend|miljoen))?"),
     time_words={"middernacht": "00:00"},
     afternoon_markers=(r"['’]s avonds", r"['’]s middags", r"['’]s namiddags", r"in de avond", r"in de namiddag"),
     time_prepositions=("om", "van", "vanaf", "tot", "tussen", "en", "rond", "na", "voor", "omstreeks", "tegen"),

@@ -92,6 +92,7 @@ class _Patterns:
     half_after_number: re.Pattern | None
     half_after_noun: re.Pattern | None
     afternoon: re.Pattern | None
+    basis_points_after: re.Pattern | None
 
 
 def _month_names(locale: NumberLocale) -> dict[str, int]:
@@ -173,6 +174,8 @@ def _patterns(lang: str) -> _Patterns:
     )
     percent_after = re.compile(rf"[ \u00a0\u202f]*(?:{alternation(loc.percent_words)})(?![\w])", re.IGNORECASE)
     points_after = re.compile(rf"[ \u00a0]*(?:{alternation(loc.percentage_point_words)})(?![\w])", re.IGNORECASE)
+    basis_points_after = (re.compile(rf"[ \u00a0]*(?:{alternation(loc.basis_point_words)})(?![\w])", re.IGNORECASE)
+                          if loc.basis_point_words else None)
     ordinal_suffix = re.compile(rf"(?:{alternation(loc.ordinal_digit_suffixes)})(?![\w])")
     units = {**INTERNATIONAL_UNITS, **{word.lower(): unit for word, unit in loc.unit_words.items()}}
     unit_word_after = article_unit = None
@@ -198,7 +201,7 @@ def _patterns(lang: str) -> _Patterns:
         loc, day_month, month_day, month_year, hour, hour_word, clock_range, qualifier_before, scale_after,
         currency_scale_after, currency_after, currency_before, percent_after, points_after, ordinal_suffix, months,
         unit_word_after, unit_symbol_after, article_unit, units, score, compound_rest, half_after_number,
-        half_after_noun, afternoon,
+        half_after_noun, afternoon, basis_points_after,
     )
 
 
@@ -556,8 +559,11 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
                 measure = [loc.currency_words_also_units[currency.group("word").lower()]]  # "550 pounds" may weigh
         percent = p.percent_after.match(text, cursor)
         points = p.points_after.match(text, cursor)
+        basis_points = p.basis_points_after.match(text, cursor) if p.basis_points_after and kind == v.NUMBER else None
         if points:
             kind, cursor = v.PERCENTAGE_POINTS, points.end()
+        elif basis_points:  # `25 basis points` is 0.25 of a percentage point
+            kind, cursor, number = v.PERCENTAGE_POINTS, basis_points.end(), number / 100
         elif percent and kind == v.NUMBER:
             kind, cursor = v.PERCENT, percent.end()
         elif kind == v.NUMBER:
