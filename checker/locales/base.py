@@ -60,6 +60,11 @@ class NumberLocale:
     time_prepositions: tuple[str, ...] = ()
     # Hundredths of a percentage point (`25 basis points` = 0,25 procentpunt).
     basis_point_words: tuple[str, ...] = ()
+    # Clock times said with a quarter or a half (`half acht` = 7:30, `kwart over acht`, `huit heures
+    # et quart`, `half past seven`): regexes with `{h}` for the hour (1 to 12, in digits or words)
+    # and perhaps a `(?P<prep>…)` the time must follow (not part of it), and the minutes to add to
+    # that hour (negative: before it).
+    clock_phrases: tuple[tuple[str, int], ...] = ()
     # Words after a clock time of 1 to 11 that put it after noon (`8 uur 's avonds`, `8 heures du
     # soir`, `8 o'clock in the evening` are 20:00): regexes.
     afternoon_markers: tuple[str, ...] = ()

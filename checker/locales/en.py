@@ -99,6 +99,7 @@ LOCALE = NumberLocale(
                        # a vague count of hundreds, which other languages write as a plural (`honderden`)
                        r"(?:several|a few|some) (?:hundred|thousand|million)(?: (?:thousand|million))?"),
     time_words={"noon": "12:00", "midday": "12:00", "midnight": "00:00"},
+    clock_phrases=((r"half past {h}", 30), (r"(?:a )?quarter past {h}", 15), (r"(?:a )?quarter to {h}", -15)),
     afternoon_markers=(r"in the evening", r"in the afternoon"),
     time_prepositions=("at", "from", "until", "till", "to", "by", "before", "after", "around", "since", "and"),
     approximate_nouns={"dozen": 12},

@@ -108,6 +108,10 @@ LOCALE = NumberLocale(
                        # quarantine, not "about forty"
                        r"en quarantaine", r"quarantaine(?= (?:obligatoire|stricte|sanitaire|préventive|de \d+ jours))"),
     time_words={"midi": "12:00", "minuit": "00:00"},
+    # only after a preposition of time: `pendant deux heures et demie` is a duration
+    clock_phrases=((r"(?P<prep>à|a|vers|dès|jusqu'à|jusqu’à|avant|après) {h} heures? et quart", 15),
+                   (r"(?P<prep>à|a|vers|dès|jusqu'à|jusqu’à|avant|après) {h} heures? et demie", 30),
+                   (r"(?P<prep>à|a|vers|dès|jusqu'à|jusqu’à|avant|après) {h} heures? moins (?:le )?quart", -15)),
     afternoon_markers=(r"du soir", r"de l['’]après-midi"),
     time_prepositions=("à", "de", "dès", "jusqu'à", "jusqu’à", "vers", "entre", "et", "avant", "après", "a"),
     approximate_nouns={"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,

@@ -90,6 +90,7 @@ LOCALE = NumberLocale(
                        r"driemaal is scheepsrecht",
                        r"(?:enkele|een paar|enige|ettelijke) (?:honderd|duizend|miljoen)(?: (?:duizend|miljoen))?"),
     time_words={"middernacht": "00:00"},
+    clock_phrases=((r"half {h}", -30), (r"kwart over {h}", 15), (r"kwart voor {h}", -15)),
     afternoon_markers=(r"['’]s avonds", r"['’]s middags", r"['’]s namiddags", r"in de avond", r"in de namiddag"),
     time_prepositions=("om", "van", "vanaf", "tot", "tussen", "en", "rond", "na", "voor", "omstreeks", "tegen"),
     approximate_nouns={"tiental": 10, "twintigtal": 20, "dertigtal": 30, "veertigtal": 40, "vijftigtal": 50,

@@ -51,6 +51,7 @@ class _PhrasePatterns:
     weekday: Gated
     month: Gated
     night: Gated | None
+    clock: tuple[tuple[re.Pattern, int], ...]
     weekdays: dict[str, int]
     months: dict[str, int]
 
@@ -162,9 +163,12 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
         phrases = "|".join(f"(?:{phrase})".replace("{a}", f"(?P<a{k}>{names})").replace("{b}", f"(?P<b{k}>{names})")
                            for k, phrase in enumerate(loc.night_phrases))
         night = gated(rf"(?<![\w])(?:{phrases})(?![\w])", names, flags)
+    hour = r"(?P<h>1[0-2]|[1-9]|[^\W\d_]{2,}+)"
+    clock = tuple((re.compile(rf"(?<![\w]){phrase.replace('{h}', hour)}(?![\w]|[.,:]\d)", flags), minutes)
+                  for phrase, minutes in loc.clock_phrases)
     return _PhrasePatterns(claimed, both, multiplier, decade_noun, compound_number, idioms, ordinal_adjective,
                            time_words, approximate, fraction, half, ratio, decade, period_code,
-                           roman_ordinal, weekday, month, night, day_names, months)
+                           roman_ordinal, weekday, month, night, clock, day_names, months)
 
 
 def _roman(numeral: str) -> int | None:
@@ -213,6 +217,16 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
     if p.claimed:
         for match in p.claimed.finditer(text):
             claims.take(match.start(), match.end())
+    for pattern, minutes in p.clock:  # `half acht`, `a quarter past eight`
+        for match in pattern.finditer(text):
+            hour = _number(match.group("h"), lang, cardinal)
+            if hour is None or not 1 <= hour <= 12 or not claims.free(match.start("h"), match.end()):
+                continue
+            total = (hour * 60 + minutes) % (12 * 60) or 12 * 60
+            start = match.start("h") if match.groupdict().get("prep") else match.start()
+            claims.take(start, match.end())
+            found.append(NumericValue(v.TIME, f"{total // 60:02d}:{total % 60:02d}", start, match.end(),
+                                      text[start:match.end()], spelled=not match.group("h").isdigit()))
     for pattern, offset in p.ordinal_idioms:  # `op één na hoogste`: the second highest
         for match in pattern.finditer(text):
             number = _number(match.group("n"), lang, cardinal)
