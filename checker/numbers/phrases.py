@@ -51,7 +51,7 @@ class _PhrasePatterns:
     weekday: Gated
     month: Gated
     night: Gated | None
-    clock: tuple[tuple[re.Pattern, int], ...]
+    clock: tuple[tuple[Gated, int], ...]
     weekdays: dict[str, int]
     months: dict[str, int]
 
@@ -164,11 +164,18 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
                            for k, phrase in enumerate(loc.night_phrases))
         night = gated(rf"(?<![\w])(?:{phrases})(?![\w])", names, flags)
     hour = r"(?P<h>1[0-2]|[1-9]|[^\W\d_]{2,}+)"
-    clock = tuple((re.compile(rf"(?<![\w]){phrase.replace('{h}', hour)}(?![\w]|[.,:]\d)", flags), minutes)
+    clock = tuple((gated(rf"(?<![\w]){phrase.replace('{h}', hour)}(?![\w]|[.,:]\d)", _literal_word(phrase), flags), minutes)
                   for phrase, minutes in loc.clock_phrases)
     return _PhrasePatterns(claimed, both, multiplier, decade_noun, compound_number, idioms, ordinal_adjective,
                            time_words, approximate, fraction, half, ratio, decade, period_code,
                            roman_ordinal, weekday, month, night, clock, day_names, months)
+
+
+def _literal_word(phrase: str) -> str:
+    """The first word of four letters or more that every match of a table regex contains, as a gate
+    (`kwart` of `kwart over {h}`, `heure` of `… {h} heures? et quart`)."""
+    fixed = re.sub(r"\(\?P<\w+>[^)]*\)|\(\?:[^)]*\)|\{h\}|.\?", " ", phrase)
+    return re.escape(re.findall(r"[^\W\d_]{4,}", fixed)[0])
 
 
 def _roman(numeral: str) -> int | None:
