@@ -80,6 +80,7 @@ NOT_LANGUAGE = {
     "auto", "transformers", "ctranslate2", "none", "cognate", "encoder", "model", "value", "missing", "extra",
     "off", "all", "forbidden", "note", "case_sensitive", "id", "terms", "languages", "strong", "weak", "certain",
     "base",  # the HTML element, beside the French of `points de base`
+    "new",  # an XLIFF segment state, beside the English of `New Year's Day`
 }
 
 

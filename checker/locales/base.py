@@ -60,6 +60,10 @@ class NumberLocale:
     time_prepositions: tuple[str, ...] = ()
     # Hundredths of a percentage point (`25 basis points` = 0,25 procentpunt).
     basis_point_words: tuple[str, ...] = ()
+    # Holidays on a fixed date, which another version may name by the date (`New Year's Day`,
+    # `1er janvier`): regexes to the date (`--01-01`), read as weak dates (a holiday also names a
+    # season: `Christmas shopping` is no date another version must repeat).
+    holidays: dict[str, str] = field(default_factory=dict)
     # Clock times said with a quarter or a half (`half acht` = 7:30, `kwart over acht`, `huit heures
     # et quart`, `half past seven`): regexes with `{h}` for the hour (1 to 12, in digits or words)
     # and perhaps a `(?P<prep>…)` the time must follow (not part of it), and the minutes to add to

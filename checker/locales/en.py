@@ -99,6 +99,10 @@ LOCALE = NumberLocale(
                        # a vague count of hundreds, which other languages write as a plural (`honderden`)
                        r"(?:several|a few|some) (?:hundred|thousand|million)(?: (?:thousand|million))?"),
     time_words={"noon": "12:00", "midday": "12:00", "midnight": "00:00"},
+    holidays={r"New Year['’]s Day": "--01-01", r"New Year['’]s Eve": "--12-31", r"Christmas Day": "--12-25",
+              r"Christmas Eve": "--12-24", r"Boxing Day": "--12-26", r"Armistice Day": "--11-11",
+              r"All Saints['’]? Day": "--11-01", r"Valentine['’]s Day": "--02-14", r"Bastille Day": "--07-14",
+              r"Assumption Day": "--08-15", r"Halloween": "--10-31"},
     clock_phrases=((r"half past {h}", 30), (r"(?:a )?quarter past {h}", 15), (r"(?:a )?quarter to {h}", -15)),
     afternoon_markers=(r"in the evening", r"in the afternoon"),
     time_prepositions=("at", "from", "until", "till", "to", "by", "before", "after", "around", "since", "and"),

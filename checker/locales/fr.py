@@ -108,6 +108,10 @@ LOCALE = NumberLocale(
                        # quarantine, not "about forty"
                        r"en quarantaine", r"quarantaine(?= (?:obligatoire|stricte|sanitaire|préventive|de \d+ jours))"),
     time_words={"midi": "12:00", "minuit": "00:00"},
+    holidays={r"jour de l['’]An": "--01-01", r"Saint-Sylvestre": "--12-31", r"jour de Noël": "--12-25",
+              r"réveillon de Noël": "--12-24", r"Toussaint": "--11-01", r"Saint-Valentin": "--02-14",
+              r"fête du Travail": "--05-01", r"11-Novembre": "--11-11", r"14-Juillet": "--07-14",
+              r"Assomption": "--08-15", r"Halloween": "--10-31"},
     # only after a preposition of time: `pendant deux heures et demie` is a duration
     clock_phrases=((r"(?P<prep>à|a|vers|dès|jusqu'à|jusqu’à|avant|après) {h} heures? et quart", 15),
                    (r"(?P<prep>à|a|vers|dès|jusqu'à|jusqu’à|avant|après) {h} heures? et demie", 30),

@@ -52,6 +52,7 @@ class _PhrasePatterns:
     month: Gated
     night: Gated | None
     clock: tuple[tuple[Gated, int], ...]
+    holiday: Gated | None
     weekdays: dict[str, int]
     months: dict[str, int]
 
@@ -166,14 +167,18 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     hour = r"(?P<h>1[0-2]|[1-9]|[^\W\d_]{2,}+)"
     clock = tuple((gated(rf"(?<![\w]){phrase.replace('{h}', hour)}(?![\w]|[.,:]\d)", _literal_word(phrase), flags), minutes)
                   for phrase, minutes in loc.clock_phrases)
+    holiday = None
+    if loc.holidays:
+        holiday = gated("|".join(f"(?P<h{k}>(?<![\\w]){name}(?![\\w]))" for k, name in enumerate(loc.holidays)),
+                        "|".join(_literal_word(name) for name in loc.holidays), flags)
     return _PhrasePatterns(claimed, both, multiplier, decade_noun, compound_number, idioms, ordinal_adjective,
                            time_words, approximate, fraction, half, ratio, decade, period_code,
-                           roman_ordinal, weekday, month, night, clock, day_names, months)
+                           roman_ordinal, weekday, month, night, clock, holiday, day_names, months)
 
 
 def _literal_word(phrase: str) -> str:
     """The first word of four letters or more that every match of a table regex contains, as a gate
-    (`kwart` of `kwart over {h}`, `heure` of `… {h} heures? et quart`)."""
+    (`kwart` of `kwart over {h}`, `heure` of `… {h} heures? et quart`, `Year` of `New Year['’]s Day`)."""
     fixed = re.sub(r"\(\?P<\w+>[^)]*\)|\(\?:[^)]*\)|\{h\}|.\?", " ", phrase)
     return re.escape(re.findall(r"[^\W\d_]{4,}", fixed)[0])
 
@@ -224,6 +229,11 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
     if p.claimed:
         for match in p.claimed.finditer(text):
             claims.take(match.start(), match.end())
+    if p.holiday:  # `New Year's Day`, `1er janvier`
+        dates = list(loc.holidays.values())
+        for match in p.holiday.finditer(text):
+            if claims.free(match.start(), match.end()):
+                add(match, v.DATE, dates[int(match.lastgroup[1:])], weak=True, spelled=True)
     for pattern, minutes in p.clock:  # `half acht`, `a quarter past eight`
         for match in pattern.finditer(text):
             hour = _number(match.group("h"), lang, cardinal)
