@@ -269,6 +269,8 @@ SILENT_CASES = [
     ("holiday-date", "fr", "Les magasins ferment le 14-Juillet.", "en", "Shops close on 14 July.", "Shops close on 15 July."),
     ("holiday-date", "nl", "Op tweede kerstdag is het kantoor dicht.", "en", "On 26 December the office is closed.",
      "On 27 December the office is closed."),
+    ("cents", "en", "A stamp costs 85 cents.", "nl", "Een postzegel kost 0,85 euro.", "Een postzegel kost 0,95 euro."),
+    ("cents", "nl", "Een postzegel kost 85 eurocent.", "fr", "Un timbre coûte 85 centimes.", "Un timbre coûte 95 centimes."),
     ("title-case", "en", "Why Trump Will Win a Second Term", "nl", "Waarom Trump een tweede termijn zal winnen",
      "Waarom Trump een derde termijn zal winnen"),
     ("title-case-name", "en", "She Moves to Fifth Avenue With Three Dogs", "nl", "Ze verhuist naar Fifth Avenue met drie honden",

@@ -60,6 +60,9 @@ class NumberLocale:
     time_prepositions: tuple[str, ...] = ()
     # Hundredths of a percentage point (`25 basis points` = 0,25 procentpunt).
     basis_point_words: tuple[str, ...] = ()
+    # Hundredths of a currency (`85 cents`, `85 eurocent`, `85 centimes` = €0.85), to the currency
+    # they are a part of ("" when the word does not say which).
+    currency_subunit_words: dict[str, str] = field(default_factory=dict)
     # Holidays on a fixed date, which another version may name by the date (`New Year's Day`,
     # `1er janvier`): regexes to the date (`--01-01`), read as weak dates (a holiday also names a
     # season: `Christmas shopping` is no date another version must repeat).

@@ -32,6 +32,8 @@ LOCALE = NumberLocale(
     percent_words=("%", "per cent", "percent", "pct"),
     percentage_point_words=("percentage point", "percentage points"),
     basis_point_words=("basis points", "basis point", "bps", "bp"),
+    # not `50p`: `p.` is as often a page
+    currency_subunit_words={"cents": "", "cent": "", "euro cents": "EUR", "euro cent": "EUR", "pence": "GBP"},
     qualifiers={
         "no less than": "at_least",
         "no fewer than": "at_least",

@@ -36,6 +36,9 @@ LOCALE = NumberLocale(
     percent_words=("%", "pour cent", "pourcent", "p.c.", "pc"),
     percentage_point_words=("point de pourcentage", "points de pourcentage"),
     basis_point_words=("points de base", "point de base", "pb"),
+    # `cent` is also "hundred": only `centimes` and `cents` after a number
+    currency_subunit_words={"centimes d'euro": "EUR", "centimes d’euro": "EUR", "centimes": "", "centime": "",
+                            "cents": ""},
     qualifiers={
         "pas moins de": "at_least",
         "rien de moins que": "at_least",

@@ -35,6 +35,7 @@ LOCALE = NumberLocale(
     percent_words=("%", "procent", "pct", "pct.", "percent"),
     percentage_point_words=("procentpunt", "procentpunten", "procentpunt(en)"),
     basis_point_words=("basispunten", "basispunt", "bp"),
+    currency_subunit_words={"eurocent": "EUR", "eurocenten": "EUR", "cent": "", "centen": ""},
     qualifiers={
         "niet minder dan": "at_least",
         "niet meer dan": "at_most",

@@ -93,6 +93,7 @@ class _Patterns:
     half_after_noun: re.Pattern | None
     afternoon: re.Pattern | None
     basis_points_after: re.Pattern | None
+    subunit_after: re.Pattern | None
 
 
 def _month_names(locale: NumberLocale) -> dict[str, int]:
@@ -174,6 +175,8 @@ def _patterns(lang: str) -> _Patterns:
     )
     percent_after = re.compile(rf"[ \u00a0\u202f]*(?:{alternation(loc.percent_words)})(?![\w])", re.IGNORECASE)
     points_after = re.compile(rf"[ \u00a0]*(?:{alternation(loc.percentage_point_words)})(?![\w])", re.IGNORECASE)
+    subunit_after = (re.compile(rf"[ \u00a0]*(?P<word>{alternation(loc.currency_subunit_words)})(?![\w])", re.IGNORECASE)
+                     if loc.currency_subunit_words else None)
     basis_points_after = (re.compile(rf"[ \u00a0]*(?:{alternation(loc.basis_point_words)})(?![\w])", re.IGNORECASE)
                           if loc.basis_point_words else None)
     ordinal_suffix = re.compile(rf"(?:{alternation(loc.ordinal_digit_suffixes)})(?![\w])")
@@ -201,7 +204,7 @@ def _patterns(lang: str) -> _Patterns:
         loc, day_month, month_day, month_year, hour, hour_word, clock_range, qualifier_before, scale_after,
         currency_scale_after, currency_after, currency_before, percent_after, points_after, ordinal_suffix, months,
         unit_word_after, unit_symbol_after, article_unit, units, score, compound_rest, half_after_number,
-        half_after_noun, afternoon, basis_points_after,
+        half_after_noun, afternoon, basis_points_after, subunit_after,
     )
 
 
@@ -564,6 +567,11 @@ def _read_digits(text: str, p: _Patterns, claims: _Claims, found: list[NumericVa
             kind, cursor = v.PERCENTAGE_POINTS, points.end()
         elif basis_points:  # `25 basis points` is 0.25 of a percentage point
             kind, cursor, number = v.PERCENTAGE_POINTS, basis_points.end(), number / 100
+        elif kind == v.NUMBER and not exponent and p.subunit_after and (cents := p.subunit_after.match(text, cursor)):
+            # `85 cents` is €0.85: an amount, in the currency the word names or, if it does not, in
+            # whichever the other version writes
+            kind, cursor, number = v.AMOUNT, cents.end(), number / 100
+            unit = loc.currency_subunit_words[cents.group("word").lower()]
         elif percent and kind == v.NUMBER:
             kind, cursor = v.PERCENT, percent.end()
         elif kind == v.NUMBER:
