@@ -271,6 +271,8 @@ SILENT_CASES = [
      "On 27 December the office is closed."),
     ("cents", "en", "A stamp costs 85 cents.", "nl", "Een postzegel kost 0,85 euro.", "Een postzegel kost 0,95 euro."),
     ("cents", "nl", "Een postzegel kost 85 eurocent.", "fr", "Un timbre coûte 85 centimes.", "Un timbre coûte 95 centimes."),
+    ("decline-verb", "nl", "De groei bedroeg -0,2%.", "en", "The economy shrank by 0.2%.", "The economy shrank by 0.3%."),
+    ("decline-verb", "fr", "Le PIB a reculé de 0,2 %.", "nl", "Het bbp groeide met -0,2%.", "Het bbp groeide met -0,4%."),
     ("title-case", "en", "Why Trump Will Win a Second Term", "nl", "Waarom Trump een tweede termijn zal winnen",
      "Waarom Trump een derde termijn zal winnen"),
     ("title-case-name", "en", "She Moves to Fifth Avenue With Three Dogs", "nl", "Ze verhuist naar Fifth Avenue met drie honden",
@@ -348,3 +350,8 @@ def test_a_dropped_strong_value_is_an_error_and_a_dropped_count_a_warning() -> N
 def test_an_added_unit_conversion_is_info() -> None:
     found = number_findings("nl", "Het schip zonk in 30 meter water.", "en", "The ship sank in 30 meters (100 feet) of water.")
     assert [(c, s) for c, s, _ in found] == [("NUM005", "info")]
+
+
+def test_a_sign_still_clashes_without_a_word_of_decline() -> None:
+    found = errors(number_findings("nl", "De groei bedroeg -0,2%.", "en", "The economy grew by 0.2%."))
+    assert [code for code, _severity, _message in found] == ["NUM001"]

@@ -104,6 +104,9 @@ class NumberLocale:
     multiplier_before: tuple[str, ...] = ()
     # Words that make the number after them negative (`min 0,5%`).
     negative_words: tuple[str, ...] = ()
+    # Words of decline right before a figure (`shrank by 0.2%`, `daalde met`, `recul de`): the figure
+    # may also be read as negative, as another version writes it (`-0,2 %`). Regexes.
+    decline_words: tuple[str, ...] = ()
     # Qualifiers that read as a qualifier only when the number is not a duration
     # (English `over 60 investors` is "more than", `over three years` is "during").
     duration_sensitive_qualifiers: tuple[str, ...] = ()

@@ -124,6 +124,8 @@ LOCALE = NumberLocale(
     duration_words=("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"),
     multiplier_before=("by a factor of", "multiplied by", "divided by"),
     negative_words=("minus",),
+    decline_words=(r"shr[au]nk(?: by)?", r"(?:fell|fallen|dropped|declined|decreased|contracted|slipped|slid|lost)(?: by)?",
+                   r"(?:a )?(?:fall|drop|decline|decrease|contraction) of"),
     unit_words={
         "kilometer": "kilometer", "kilometers": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer",
         "meter": "meter", "meters": "meter", "metre": "meter", "metres": "meter",

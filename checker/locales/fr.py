@@ -140,6 +140,8 @@ LOCALE = NumberLocale(
     multiplier_before=("multiplié par", "multipliée par", "multipliés par", "multipliées par", "divisé par",
                        "divisée par", "divisés par", "divisées par", "d'un facteur", "d’un facteur"),
     negative_words=("moins",),
+    decline_words=(r"(?:recul[ée]?|baiss[ée]|diminu[ée]|chut[ée]|contract[ée]|perdu)(?: de| d['’])?",
+                   r"(?:un |une )?(?:recul|baisse|diminution|chute|contraction) de"),
     unit_words={
         "kilomètre": "kilometer", "kilomètres": "kilometer", "mètre": "meter", "mètres": "meter",
         "centimètre": "centimeter", "centimètres": "centimeter", "millimètre": "millimeter", "millimètres": "millimeter",

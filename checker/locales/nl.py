@@ -118,6 +118,8 @@ LOCALE = NumberLocale(
     range_qualifiers=("tot",),
     multiplier_before=("met een factor",),
     negative_words=("min",),
+    decline_words=(r"(?:daalde|gedaald|daalt|kromp|gekrompen|krimpt|zakte|gezakt|verminderde|verminderd)(?: met)?",
+                   r"(?:een )?(?:daling|afname|krimp|vermindering) (?:met|van)"),
     unit_words={
         "kilometer": "kilometer", "kilometers": "kilometer", "meter": "meter", "meters": "meter",
         "centimeter": "centimeter", "millimeter": "millimeter", "mijl": "mile", "mijlen": "mile",

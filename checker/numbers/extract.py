@@ -94,6 +94,7 @@ class _Patterns:
     afternoon: re.Pattern | None
     basis_points_after: re.Pattern | None
     subunit_after: re.Pattern | None
+    decline_before: re.Pattern | None
 
 
 def _month_names(locale: NumberLocale) -> dict[str, int]:
@@ -175,6 +176,8 @@ def _patterns(lang: str) -> _Patterns:
     )
     percent_after = re.compile(rf"[ \u00a0\u202f]*(?:{alternation(loc.percent_words)})(?![\w])", re.IGNORECASE)
     points_after = re.compile(rf"[ \u00a0]*(?:{alternation(loc.percentage_point_words)})(?![\w])", re.IGNORECASE)
+    decline_before = (re.compile(rf"(?<![\w])(?:{'|'.join(loc.decline_words)})[ \u00a0]*$", re.IGNORECASE)
+                      if loc.decline_words else None)
     subunit_after = (re.compile(rf"[ \u00a0]*(?P<word>{alternation(loc.currency_subunit_words)})(?![\w])", re.IGNORECASE)
                      if loc.currency_subunit_words else None)
     basis_points_after = (re.compile(rf"[ \u00a0]*(?:{alternation(loc.basis_point_words)})(?![\w])", re.IGNORECASE)
@@ -204,7 +207,7 @@ def _patterns(lang: str) -> _Patterns:
         loc, day_month, month_day, month_year, hour, hour_word, clock_range, qualifier_before, scale_after,
         currency_scale_after, currency_after, currency_before, percent_after, points_after, ordinal_suffix, months,
         unit_word_after, unit_symbol_after, article_unit, units, score, compound_rest, half_after_number,
-        half_after_noun, afternoon, basis_points_after, subunit_after,
+        half_after_noun, afternoon, basis_points_after, subunit_after, decline_before,
     )
 
 
@@ -248,6 +251,8 @@ def extract_values(text: str, lang: str) -> list[NumericValue]:
     found.sort(key=lambda value: value.start)
     if p.afternoon:
         found = _after_noon(text, found, p.afternoon)
+    if p.decline_before:
+        found = _declines(text, found, p.decline_before)
     found = periods_from_ordinals(text, lang, found)
     found = _expand_short_years(text, found)
     found = _spread_date_ranges(text, found, p.locale)
@@ -927,6 +932,17 @@ def _spread_date_ranges(text: str, found: list[NumericValue], loc: NumberLocale)
 
 # After the last day of a list: the end of the clause, or its year (`June 12 and 13, 2024`).
 _LIST_END = re.compile(r"[ \u00a0]*(?:$|[.,;:)!?]|\d{4}(?!\d))")
+
+
+def _declines(text: str, found: list[NumericValue], decline_before: re.Pattern) -> list[NumericValue]:
+    """`shrank by 0.2%`, `daalde met 3 %`: a figure after a word of decline may be read as negative too."""
+    out = []
+    for value in found:
+        if (value.kind in (v.PERCENT, v.PERCENTAGE_POINTS, v.NUMBER, v.AMOUNT) and isinstance(value.value, Decimal)
+                and value.value > 0 and decline_before.search(text[max(0, value.start - 40) : value.start])):
+            value = replace(value, alternatives=(*value.alternatives, replace(value, value=-value.value, alternatives=())))
+        out.append(value)
+    return out
 
 
 def _after_noon(text: str, found: list[NumericValue], afternoon: re.Pattern) -> list[NumericValue]:
