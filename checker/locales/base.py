@@ -63,6 +63,10 @@ class NumberLocale:
     # Hundredths of a currency (`85 cents`, `85 eurocent`, `85 centimes` = €0.85), to the currency
     # they are a part of ("" when the word does not say which).
     currency_subunit_words: dict[str, str] = field(default_factory=dict)
+    # Knockout rounds named by an ordinal of the final (`huitièmes de finale`, `achtste finales`),
+    # which English names by the teams left (`round of 16`): regexes with a (?P<n>…) ordinal word,
+    # read as the count 2n.
+    knockout_rounds: tuple[str, ...] = ()
     # Holidays on a fixed date, which another version may name by the date (`New Year's Day`,
     # `1er janvier`): regexes to the date (`--01-01`), read as weak dates (a holiday also names a
     # season: `Christmas shopping` is no date another version must repeat).

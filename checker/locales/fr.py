@@ -111,6 +111,7 @@ LOCALE = NumberLocale(
                        # quarantine, not "about forty"
                        r"en quarantaine", r"quarantaine(?= (?:obligatoire|stricte|sanitaire|préventive|de \d+ jours))"),
     time_words={"midi": "12:00", "minuit": "00:00"},
+    knockout_rounds=(r"(?P<n>huitièmes?|seizièmes?|trente-deuxièmes?) de finale",),
     holidays={r"jour de l['’]An": "--01-01", r"Saint-Sylvestre": "--12-31", r"jour de Noël": "--12-25",
               r"réveillon de Noël": "--12-24", r"Toussaint": "--11-01", r"Saint-Valentin": "--02-14",
               r"fête du Travail": "--05-01", r"11-Novembre": "--11-11", r"14-Juillet": "--07-14",

@@ -91,6 +91,7 @@ LOCALE = NumberLocale(
                        r"driemaal is scheepsrecht",
                        r"(?:enkele|een paar|enige|ettelijke) (?:honderd|duizend|miljoen)(?: (?:duizend|miljoen))?"),
     time_words={"middernacht": "00:00"},
+    knockout_rounds=(r"(?P<n>achtste|zestiende|tweeëndertigste)[ -]finales?",),
     holidays={r"Nieuwjaarsdag": "--01-01", r"Oudejaarsavond": "--12-31", r"Oudjaar": "--12-31",
               r"eerste kerstdag": "--12-25", r"Kerstdag": "--12-25", r"tweede kerstdag": "--12-26",
               r"Kerstavond": "--12-24", r"Wapenstilstand": "--11-11", r"Allerheiligen": "--11-01",

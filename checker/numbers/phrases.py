@@ -53,6 +53,7 @@ class _PhrasePatterns:
     night: Gated | None
     clock: tuple[tuple[Gated, int], ...]
     holiday: Gated | None
+    rounds: tuple[Gated, ...]
     weekdays: dict[str, int]
     months: dict[str, int]
 
@@ -171,9 +172,10 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     if loc.holidays:
         holiday = gated("|".join(f"(?P<h{k}>(?<![\\w]){name}(?![\\w]))" for k, name in enumerate(loc.holidays)),
                         "|".join(_literal_word(name) for name in loc.holidays), flags)
+    rounds = tuple(gated(rf"(?<![\w]){phrase}(?![\w])", "finale", flags) for phrase in loc.knockout_rounds)
     return _PhrasePatterns(claimed, both, multiplier, decade_noun, compound_number, idioms, ordinal_adjective,
                            time_words, approximate, fraction, half, ratio, decade, period_code,
-                           roman_ordinal, weekday, month, night, clock, holiday, day_names, months)
+                           roman_ordinal, weekday, month, night, clock, holiday, rounds, day_names, months)
 
 
 def _literal_word(phrase: str) -> str:
@@ -229,6 +231,13 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
     if p.claimed:
         for match in p.claimed.finditer(text):
             claims.take(match.start(), match.end())
+    for pattern in p.rounds:  # `huitièmes de finale` = the round of 16
+        from checker.numbers.extract import _ordinal_word  # here: that module imports this one
+
+        for match in pattern.finditer(text):
+            ordinal = _ordinal_word(match.group("n").lower(), lang)
+            if ordinal and claims.free(match.start(), match.end()):
+                add(match, v.NUMBER, Decimal(2 * ordinal), spelled=True)
     if p.holiday:  # `New Year's Day`, `1er janvier`
         dates = list(loc.holidays.values())
         for match in p.holiday.finditer(text):
