@@ -178,10 +178,13 @@ def _patterns(lang: str) -> _Patterns:
     points_after = re.compile(rf"[ \u00a0]*(?:{alternation(loc.percentage_point_words)})(?![\w])", re.IGNORECASE)
     decline_before = (re.compile(rf"(?<![\w])(?:{'|'.join(loc.decline_words)})[ \u00a0]*$", re.IGNORECASE)
                       if loc.decline_words else None)
-    subunit_after = (re.compile(rf"[ \u00a0]*(?P<word>{alternation(loc.currency_subunit_words)})(?![\w])", re.IGNORECASE)
-                     if loc.currency_subunit_words else None)
-    basis_points_after = (re.compile(rf"[ \u00a0]*(?:{alternation(loc.basis_point_words)})(?![\w])", re.IGNORECASE)
-                          if loc.basis_point_words else None)
+
+    def after(body, lead: str = r"[ \u00a0]*") -> re.Pattern | None:
+        """A table's words right after a position; None for a table the locale leaves empty."""
+        return re.compile(rf"{lead}(?:{body})(?![\w])", re.IGNORECASE) if body else None
+
+    subunit_after = after(loc.currency_subunit_words and rf"(?P<word>{alternation(loc.currency_subunit_words)})")
+    basis_points_after = after(loc.basis_point_words and alternation(loc.basis_point_words))
     ordinal_suffix = re.compile(rf"(?:{alternation(loc.ordinal_digit_suffixes)})(?![\w])")
     units = {**INTERNATIONAL_UNITS, **{word.lower(): unit for word, unit in loc.unit_words.items()}}
     unit_word_after = article_unit = None
@@ -197,12 +200,9 @@ def _patterns(lang: str) -> _Patterns:
     words = rf"|[ \u00a0]+(?:{alternation(loc.range_connectors)})[ \u00a0]+" if loc.range_connectors else ""
     score = re.compile(rf"(?<![\w.,:/\-–])(\d{{1,2}})(?P<sep>[ \u00a0]?[-–&][ \u00a0]?|:(?=\d(?!\d)){words})(\d{{1,2}}){_SCORE_TAIL}",
                        re.IGNORECASE)
-    half_after_number = (re.compile(rf"[ \u00a0]+(?:{loc.half_after_number})(?![\w])", re.IGNORECASE)
-                         if loc.half_after_number else None)
-    half_after_noun = (re.compile(rf"(?P<noun>[ \u00a0]+[^\W\d_]+)?[ \u00a0]+(?:{loc.half_after_noun})(?![\w])", re.IGNORECASE)
-                       if loc.half_after_noun else None)
-    afternoon = (re.compile(rf"[ \u00a0]*(?:{'|'.join(loc.afternoon_markers)})(?![\w])", re.IGNORECASE)
-                 if loc.afternoon_markers else None)
+    half_after_number = after(loc.half_after_number, r"[ \u00a0]+")
+    half_after_noun = after(loc.half_after_noun, r"(?P<noun>[ \u00a0]+[^\W\d_]+)?[ \u00a0]+")
+    afternoon = after("|".join(loc.afternoon_markers))
     return _Patterns(
         loc, day_month, month_day, month_year, hour, hour_word, clock_range, qualifier_before, scale_after,
         currency_scale_after, currency_after, currency_before, percent_after, points_after, ordinal_suffix, months,
