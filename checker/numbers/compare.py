@@ -87,8 +87,8 @@ def is_strong(value: NumericValue) -> bool:
     """
     if value.weak or value.spelled:
         return False
-    if value.kind == v.QUANTITY and _is_duration(value):
-        return False
+    if _is_duration(value):
+        return False  # `for three years` is often left implicit, like a bare count
     if value.kind in (v.AMOUNT, v.PERCENTAGE_POINTS, v.QUANTITY, v.PHONE, v.TIME, v.DURATION, v.SCORE):
         return True
     if value.kind == v.PERCENT:
@@ -123,8 +123,8 @@ def _pairable(s: NumericValue, t: NumericValue) -> bool:
     if not v.related(s.kind, t.kind):
         return False
     exact_kinds = {v.DATE, v.TIME, v.AMOUNT, v.PERCENT, v.PHONE, v.CODE, v.QUANTITY, v.SCORE, v.DURATION}
-    counted_years = {s.kind, t.kind} == {v.NUMBER, v.QUANTITY} and (_is_duration(s) or _is_duration(t))
-    if s.kind != t.kind and (s.spelled or t.spelled) and {s.kind, t.kind} & exact_kinds and not counted_years:
+    counted_duration = {s.kind, t.kind} == {v.NUMBER, v.QUANTITY} and (_is_duration(s) or _is_duration(t))
+    if s.kind != t.kind and (s.spelled or t.spelled) and {s.kind, t.kind} & exact_kinds and not counted_duration:
         return False  # a number word is no garbled date; `vijfjarig` may be a garbled `six-year`
     if {s.kind, t.kind} & {v.AMOUNT, v.PERCENT} and (is_year(s) or is_year(t)):
         return False  # an amount against a year says nothing

@@ -172,7 +172,7 @@ def phrase_patterns(lang: str) -> _PhrasePatterns:
     if loc.holidays:
         holiday = gated("|".join(f"(?P<h{k}>(?<![\\w]){name}(?![\\w]))" for k, name in enumerate(loc.holidays)),
                         "|".join(_literal_word(name) for name in loc.holidays), flags)
-    rounds = tuple(gated(rf"(?<![\w]){phrase}(?![\w])", "finale", flags) for phrase in loc.knockout_rounds)
+    rounds = tuple(gated(rf"(?<![\w]){phrase}(?![\w])", _literal_word(phrase), flags) for phrase in loc.knockout_rounds)
     return _PhrasePatterns(claimed, both, multiplier, decade_noun, compound_number, idioms, ordinal_adjective,
                            time_words, approximate, fraction, half, ratio, decade, period_code,
                            roman_ordinal, weekday, month, night, clock, holiday, rounds, day_names, months)
