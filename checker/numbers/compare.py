@@ -484,8 +484,9 @@ def compare_values(source: Sequence[NumericValue], target: Sequence[NumericValue
     # A day or month named again on one side (`lundi après-midi ou lundi soir` for `Monday
     # afternoon or evening`) adds no fact when the other side names it too; only left over
     # after the pairing above, so that a second day changed into another is still a mismatch.
-    sources = [s for s in sources if not _repeats_matched_calendar(s, [pair[0] for pair in matched])]
-    targets = [t for t in targets if not _repeats_matched_calendar(t, [pair[1] for pair in matched])]
+    matched_sources, matched_targets = [pair[0] for pair in matched], [pair[1] for pair in matched]
+    sources = [s for s in sources if not _repeats_matched_calendar(s, matched_sources)]
+    targets = [t for t in targets if not _repeats_matched_calendar(t, matched_targets)]
     mismatches += [Mismatch(MISSING, s, None) for s in sources]
     mismatches = _merge_ranges(_absorb_fragments(mismatches, targets))
 

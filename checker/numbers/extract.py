@@ -237,7 +237,7 @@ def extract_values(text: str, lang: str) -> list[NumericValue]:
     if "+" in text:
         for match in _CALLING_CODE.finditer(text):  # "+44 voor GB": a country code, no count
             claims.take(match.start(), match.end())
-    read_phrases(text, lang, claims, found, _cardinal_word)
+    read_phrases(text, lang, claims, found, _cardinal_word, _ordinal_word)
     _read_dates(text, p, claims, found)  # before phones: 03/04/2025 is a date
     _read_phones(text, claims, found)
     _read_times(text, p, claims, found)

@@ -219,8 +219,12 @@ def _tens_word(word: str, lang: str, cardinal: CardinalReader) -> int | None:
     return None
 
 
-def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue], cardinal: CardinalReader) -> None:
-    """Claim every phrase of the tables in `text`, adding the values they carry to `found`."""
+def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue], cardinal: CardinalReader,
+                 ordinal: CardinalReader) -> None:
+    """Claim every phrase of the tables in `text`, adding the values they carry to `found`.
+
+    `cardinal` and `ordinal` read one number word (`huit`, `huitièmes`); they live with the word pass.
+    """
     loc = get_locale(lang)
     p = phrase_patterns(lang)
 
@@ -232,12 +236,10 @@ def read_phrases(text: str, lang: str, claims: Claims, found: list[NumericValue]
         for match in p.claimed.finditer(text):
             claims.take(match.start(), match.end())
     for pattern in p.rounds:  # `huitièmes de finale` = the round of 16
-        from checker.numbers.extract import _ordinal_word  # here: that module imports this one
-
         for match in pattern.finditer(text):
-            ordinal = _ordinal_word(match.group("n").lower(), lang)
-            if ordinal and claims.free(match.start(), match.end()):
-                add(match, v.NUMBER, Decimal(2 * ordinal), spelled=True)
+            of_final = ordinal(match.group("n").lower(), lang)
+            if of_final and claims.free(match.start(), match.end()):
+                add(match, v.NUMBER, Decimal(2 * of_final), spelled=True)
     if p.holiday:  # `New Year's Day`, `1er janvier`
         dates = list(loc.holidays.values())
         for match in p.holiday.finditer(text):
@@ -402,6 +404,7 @@ def _opens_sentence(text: str, position: int) -> bool:
 _LONG_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{4,}(?![\w'’-])")
 
 
+@lru_cache(maxsize=4096)  # asked once per capitalised number or calendar word of a sentence
 def title_case(text: str) -> bool:
     """A headline in title case: no closing full stop, and every word of four letters or more,
     three at least, capitalised (`Why Trump Will Win a Second Term`)."""
